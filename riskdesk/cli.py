@@ -1,0 +1,188 @@
+"""The command line: a thin layer over the services (no Qt for headless commands)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from riskdesk import __version__
+
+OK, PROBLEMS, UNUSABLE = 0, 1, 2
+COMMANDS = ("demo", "check", "report", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(UNUSABLE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _fail(message: str, code: int = UNUSABLE) -> int:
+    print(f"riskdesk: {message}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every headless command."""
+    parser = _Parser(prog="riskdesk", description="Keep risk registers and make committee papers.")
+    parser.add_argument("--version", action="version", version=f"riskdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="write a demo register modelled on real committee papers",
+                          description="Write a demo register modelled on real committee papers.")
+    demo.add_argument("path", metavar="PATH", type=Path, help="the new register file to write")
+    demo.add_argument("--preset", choices=("5x5", "3x3"), default="5x5",
+                      help="5x5 strategic register (default) or 3x3 service risk profile")
+
+    check = sub.add_parser("check", help="check a register's integrity, schema and consistency",
+                           description="Check a register's integrity, schema and consistency.")
+    check.add_argument("path", metavar="PATH", type=Path)
+
+    report = sub.add_parser("report", help="make a committee report as a PDF",
+                            description="Make a committee report as a PDF.")
+    report.add_argument("path", metavar="PATH", type=Path)
+    report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
+    report.add_argument("--type", dest="kind", choices=("committee", "profile", "matrix", "actions"),
+                        default="committee")
+    report.add_argument("--period", metavar="LABEL", help='e.g. "Q4 2023/24" (default: latest closed)')
+    report.add_argument("--register", metavar="REF", help="a register name: it and its children")
+    report.add_argument("--min-band", metavar="BAND", help="leave out risks below this band")
+    report.add_argument("--include-closed", action="store_true", help="include closed risks")
+    report.add_argument("--exempt", action="store_true",
+                        help="the exempt (Part B) version, with exempt risks, marked on every page")
+    report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
+    report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
+
+    export = sub.add_parser("export", help="export a register to JSON",
+                            description="Export every record of a register to a file.")
+    export.add_argument("path", metavar="PATH", type=Path)
+    export.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
+                        help="OUT.json (every record, field, period and history entry)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and (args_list[0] in COMMANDS or args_list[0].startswith("-")):
+            args = build_parser().parse_args(args_list)
+            if args.command is None:
+                build_parser().print_help()
+                return OK
+            return _run(args)
+        return _open_gui(args_list)
+    except KeyboardInterrupt:
+        return _fail("stopped.", PROBLEMS)
+    except SystemExit as stop:
+        return int(stop.code or 0) if isinstance(stop.code, int) else UNUSABLE
+    except Exception as error:  # never a traceback: one line, then exit 2
+        return _fail(f"unexpected problem: {error}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from riskdesk.storage.errors import RegisterFileError
+
+    handlers = {"demo": _demo, "check": _check, "report": _report, "export": _export}
+    try:
+        return handlers[args.command](args)
+    except RegisterFileError as error:
+        return _fail(str(error))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from riskdesk.services.demo import write_demo
+
+    path: Path = args.path
+    if path.exists():
+        return _fail(f"{path} already exists; choose a new file name for the demo.")
+    if not path.parent.exists():
+        return _fail(f"{path.parent} does not exist.")
+    write_demo(path, args.preset)
+    print(f"Wrote the {args.preset} demo register to {path}")
+    return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from riskdesk.services.checking import check_file
+
+    report = check_file(args.path)
+    for fact in report.facts:
+        print(fact)
+    for problem in report.problems:
+        print(f"Problem: {problem}", file=sys.stderr)
+    if report.ok:
+        print("No problems found.")
+        return OK
+    print(f"{len(report.problems)} problem(s) found.")
+    return PROBLEMS
+
+
+def _report(args: argparse.Namespace) -> int:
+    from riskdesk.services.reports import ReportError, ReportOptions, write_report
+    from riskdesk.services.workspace import Workspace
+
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        return _fail(f"{output.name}: the report is a PDF; name the output file .pdf")
+    if not output.parent.exists():
+        return _fail(f"{output.parent} does not exist.")
+    options = ReportOptions(
+        kind=args.kind, period=args.period, register=args.register, min_band=args.min_band,
+        include_closed=args.include_closed, exempt=args.exempt, page_size=args.page_size,
+        greyscale=args.greyscale,
+    )
+    workspace = Workspace.open(args.path, read_only=True)
+    try:
+        pages = write_report(workspace, options, output)
+    except ReportError as error:
+        return _fail(f"{args.path.name}: {error}")
+    except OSError as error:
+        return _fail(f"{output}: could not be written ({error.strerror or error}).")
+    finally:
+        workspace.close()
+    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from riskdesk.interchange.json_export import write_json
+    from riskdesk.services.queries import load_contents
+    from riskdesk.services.workspace import Workspace
+
+    output: Path = args.output
+    if output.suffix.lower() != ".json":
+        return _fail(f"{output.name}: this version exports to .json; name the output file .json")
+    if not output.parent.exists():
+        return _fail(f"{output.parent} does not exist.")
+    workspace = Workspace.open(args.path, read_only=True)
+    try:
+        contents = load_contents(workspace, with_history=True)
+    finally:
+        workspace.close()
+    try:
+        write_json(contents, output)
+    except OSError as error:
+        return _fail(f"{output}: could not be written ({error.strerror or error}).")
+    print(f"Exported {len(contents.risks)} risks to {output}")
+    return OK
+
+
+def _open_gui(args_list: list[str]) -> int:
+    parser = _Parser(prog="riskdesk", description="Open the riskdesk window.",
+                     epilog=f"Commands: {', '.join(COMMANDS)} (riskdesk COMMAND --help)")
+    parser.add_argument("file", metavar="FILE", nargs="?", type=Path, help="a register to open")
+    args = parser.parse_args(args_list)
+    try:
+        from riskdesk.ui.app import run
+    except ImportError as error:
+        return _fail(f"the window cannot start on this machine ({error}).")
+    return run(args.file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

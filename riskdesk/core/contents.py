@@ -1,0 +1,80 @@
+"""Everything a register file holds, gathered for export, reports and checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from riskdesk.core.direction import Direction, direction_of_travel
+from riskdesk.core.model import (
+    Action,
+    Control,
+    HistoryEntry,
+    Link,
+    Period,
+    Person,
+    Register,
+    Risk,
+    Settings,
+    Snapshot,
+)
+from riskdesk.core.scheme import ScoringScheme
+
+
+@dataclass
+class RegisterContents:
+    """A whole register file read into memory, in display order."""
+
+    scheme: ScoringScheme
+    settings: Settings
+    registers: list[Register]
+    risks: list[Risk]
+    controls: list[Control]
+    actions: list[Action]
+    people: list[Person]
+    periods: list[Period]
+    snapshots: list[Snapshot]
+    links: list[Link]
+    history: list[HistoryEntry] = field(default_factory=list)
+    _snapshot_index: dict[tuple[str, str], Snapshot] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self._snapshot_index = {(s.period_id, s.risk_id): s for s in self.snapshots}
+
+    def register(self, register_id: str) -> Register | None:
+        """The register with this id."""
+        return next((r for r in self.registers if r.id == register_id), None)
+
+    def controls_of(self, risk_id: str) -> list[Control]:
+        """The controls of one risk in order."""
+        return [c for c in self.controls if c.risk_id == risk_id]
+
+    def actions_of(self, risk_id: str) -> list[Action]:
+        """The actions of one risk in order."""
+        return [a for a in self.actions if a.risk_id == risk_id]
+
+    def closed_periods(self) -> list[Period]:
+        """Closed periods, oldest first."""
+        return [p for p in sorted(self.periods, key=lambda p: p.position) if p.is_closed]
+
+    def current_period(self) -> Period | None:
+        """The open period being worked on, or the last one when all are closed."""
+        ordered = sorted(self.periods, key=lambda p: p.position)
+        open_ones = [p for p in ordered if not p.is_closed]
+        if open_ones:
+            return open_ones[0]
+        return ordered[-1] if ordered else None
+
+    def live_direction(self, risk: Risk) -> Direction:
+        """The live residual score against the last closed period's snapshot."""
+        closed = self.closed_periods()
+        previous = None
+        if closed:
+            snap = self.snapshot(closed[-1].id, risk.id)
+            previous = snap.residual if snap else None
+        return direction_of_travel(previous, risk.residual)
+
+    def snapshot(self, period_id: str, risk_id: str) -> Snapshot | None:
+        """One risk's snapshot for one period."""
+        return self._snapshot_index.get((period_id, risk_id))

@@ -1,0 +1,131 @@
+"""The heat-map grid in plain Python, shared by the widget and the PDF matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from riskdesk.core.model import Risk, RiskStatus, ScoreKind
+from riskdesk.core.scheme import Band, ScoringScheme
+
+
+@dataclass
+class Cell:
+    """One likelihood x impact cell: its band and the risks that sit in it."""
+
+    likelihood: int
+    impact: int
+    band: Band
+    risks: list[Risk] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        """Likelihood times impact."""
+        return self.likelihood * self.impact
+
+    @property
+    def count(self) -> int:
+        """How many risks sit in this cell."""
+        return len(self.risks)
+
+    @property
+    def references(self) -> list[str]:
+        """The references of the risks in this cell, in order."""
+        return [risk.reference for risk in self.risks]
+
+
+@dataclass
+class Grid:
+    """A likelihood x impact matrix laid out for display.
+
+    Rows run top to bottom and columns left to right. By default likelihood is
+    the vertical axis with its highest level at the top (as in the strategic
+    monitoring report); transposed puts impact on the vertical axis instead
+    (as in the risk profile).
+    """
+
+    scheme: ScoringScheme
+    kind: ScoreKind
+    cells: dict[tuple[int, int], Cell]
+    transposed: bool = False
+
+    @property
+    def row_count(self) -> int:
+        """Number of rows of cells."""
+        return self.scheme.max_impact if self.transposed else self.scheme.max_likelihood
+
+    @property
+    def column_count(self) -> int:
+        """Number of columns of cells."""
+        return self.scheme.max_likelihood if self.transposed else self.scheme.max_impact
+
+    def cell_at(self, row: int, column: int) -> Cell:
+        """The cell drawn at a row and column (0-based, row 0 at the top)."""
+        return self.cells[self.position_to_scores(row, column)]
+
+    def position_to_scores(self, row: int, column: int) -> tuple[int, int]:
+        """(likelihood, impact) of the cell at a row and column."""
+        vertical = self.row_count - row
+        horizontal = column + 1
+        if self.transposed:
+            return horizontal, vertical
+        return vertical, horizontal
+
+    def scores_to_position(self, likelihood: int, impact: int) -> tuple[int, int]:
+        """(row, column) at which a likelihood and impact are drawn."""
+        if self.transposed:
+            return self.row_count - impact, likelihood - 1
+        return self.row_count - likelihood, impact - 1
+
+    @property
+    def total(self) -> int:
+        """How many risks the grid places."""
+        return sum(cell.count for cell in self.cells.values())
+
+    def count_in_band(self, band_name: str) -> int:
+        """How many risks sit in cells of the named band."""
+        return sum(c.count for c in self.cells.values() if c.band.name == band_name)
+
+    def cells_in_band(self, band_name: str) -> list[Cell]:
+        """Every cell of the named band."""
+        return [c for c in self.cells.values() if c.band.name == band_name]
+
+
+def build_grid(
+    scheme: ScoringScheme,
+    risks: Iterable[Risk],
+    kind: ScoreKind = ScoreKind.RESIDUAL,
+    transposed: bool = False,
+    include_closed: bool = False,
+) -> Grid:
+    """Place each open risk (or every risk) in the cell of its chosen score."""
+    cells = {
+        (likelihood, impact): Cell(likelihood, impact, scheme.band_for(likelihood, impact))
+        for likelihood in range(1, scheme.max_likelihood + 1)
+        for impact in range(1, scheme.max_impact + 1)
+    }
+    for risk in risks:
+        if risk.archived or (not include_closed and risk.status == RiskStatus.CLOSED):
+            continue
+        score = risk.score(kind)
+        if score is None:
+            continue
+        cell = cells.get((score.likelihood, score.impact))
+        if cell is not None:
+            cell.risks.append(risk)
+    return Grid(scheme, kind, cells, transposed)
+
+
+def describe_cell(cell: Cell, scheme: ScoringScheme) -> str:
+    """A full sentence for screen readers and tooltips.
+
+    e.g. "Likelihood Highly likely (4), impact Moderate (3): score 12, Medium;
+    2 risks: SR 7.5, SR 7.7".
+    """
+    likelihood = scheme.likelihood_level(cell.likelihood).caption
+    impact = scheme.impact_level(cell.impact).caption
+    head = f"Likelihood {likelihood}, impact {impact}: score {cell.score}, {cell.band.name}"
+    if not cell.risks:
+        return f"{head}; no risks"
+    noun = "risk" if cell.count == 1 else "risks"
+    return f"{head}; {cell.count} {noun}: {', '.join(cell.references)}"

@@ -1,0 +1,96 @@
+"""Checks that name the field and the reason, e.g. "Residual likelihood must be 1 to 5; got 7"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from riskdesk.core.model import Risk, Score
+from riskdesk.core.scheme import ScoringScheme
+
+MAX_REFERENCE = 40
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a record: the field and a plain sentence."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(ValueError):
+    """Raised when a record would be invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+def score_problems(scheme: ScoringScheme, kind: str, score: Score | None) -> list[Problem]:
+    """Problems with one score against the scheme's scales."""
+    if score is None:
+        return []
+    found = []
+    label = kind.capitalize()
+    for part, value, top in (
+        ("likelihood", score.likelihood, scheme.max_likelihood),
+        ("impact", score.impact, scheme.max_impact),
+    ):
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+            found.append(
+                Problem(f"{kind}.{part}", f"{label} {part} must be 1 to {top}; got {value}")
+            )
+    return found
+
+
+def risk_problems(scheme: ScoringScheme, risk: Risk) -> list[Problem]:
+    """Every problem with a risk, each naming its field."""
+    found: list[Problem] = []
+    reference = risk.reference.strip()
+    if not reference:
+        found.append(Problem("reference", "Reference must not be empty"))
+    elif len(reference) > MAX_REFERENCE:
+        found.append(
+            Problem("reference", f"Reference must be at most {MAX_REFERENCE} characters")
+        )
+    if not risk.title.strip():
+        found.append(Problem("title", "Title must not be empty"))
+    elif len(risk.title) > MAX_TITLE:
+        found.append(Problem("title", f"Title must be at most {MAX_TITLE} characters"))
+    found += score_problems(scheme, "inherent", risk.inherent)
+    found += score_problems(scheme, "residual", risk.residual)
+    found += score_problems(scheme, "target", risk.target)
+    if (
+        risk.last_reviewed is not None
+        and risk.next_review is not None
+        and risk.next_review < risk.last_reviewed
+    ):
+        found.append(
+            Problem("next_review", "Next review must not be before the last review")
+        )
+    return found
+
+
+def validate_risk(scheme: ScoringScheme, risk: Risk) -> None:
+    """Raise ValidationError when the risk has any problem."""
+    problems = risk_problems(scheme, risk)
+    if problems:
+        raise ValidationError(problems)
+
+
+def parse_date(text: str, field: str) -> date | None:
+    """Read an ISO date ("2024-03-31"); empty text is no date."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            [Problem(field, f"{field.replace('_', ' ').capitalize()} must be a date like 2024-03-31; got {text!r}")]
+        ) from None

@@ -1,0 +1,1 @@
+"""Excel, CSV and JSON import and export."""

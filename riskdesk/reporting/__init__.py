@@ -1,0 +1,1 @@
+"""ReportLab reports: take prepared data, return a PDF; never query the file."""

@@ -1,0 +1,390 @@
+"""An open register and the operations that change it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.core.model import (
+    Action,
+    ActionStatus,
+    Control,
+    Link,
+    Period,
+    Person,
+    Register,
+    Risk,
+    Settings,
+    Snapshot,
+)
+from riskdesk.core.presets import preset
+from riskdesk.core.scheme import ScoringScheme
+from riskdesk.core.serialise import (
+    scheme_from_dict,
+    scheme_to_dict,
+    settings_from_dict,
+    settings_to_dict,
+)
+from riskdesk.core.validation import Problem, ValidationError, validate_risk
+from riskdesk.services.identity import default_user
+from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
+from riskdesk.storage.store import RegisterFile, new_id, now_text
+
+
+class Workspace:
+    """The register file a user has open, with its scheme and settings."""
+
+    def __init__(self, store: RegisterFile):
+        self.store = store
+        self._scheme: ScoringScheme | None = None
+        self._settings: Settings | None = None
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, user: str | None = None, read_only: bool = False) -> Workspace:
+        """Open an existing register file (read-only for checks and exports)."""
+        if read_only:
+            return cls(RegisterFile.open_read_only(path, user or default_user()))
+        return cls(RegisterFile.open(path, user or default_user()))
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        scheme: str | ScoringScheme = "5x5",
+        council_name: str = "Council",
+        user: str | None = None,
+    ) -> Workspace:
+        """Create a new register file with a scoring scheme."""
+        store = RegisterFile.create(path, user or default_user())
+        chosen = preset(scheme) if isinstance(scheme, str) else scheme
+        with store.transaction():
+            store.set_meta("scheme", scheme_to_dict(chosen), "New register file")
+            store.set_meta("settings", settings_to_dict(Settings(council_name=council_name)))
+        return cls(store)
+
+    def close(self) -> None:
+        """Close the file; every change is already written."""
+        self.store.close()
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+        return self.store.path
+
+    @property
+    def user(self) -> str:
+        """Who the history names for changes made here."""
+        return self.store.user
+
+    # -- scheme and settings ---------------------------------------------------
+
+    @property
+    def scheme(self) -> ScoringScheme:
+        """The file's scoring scheme."""
+        if self._scheme is None:
+            data = self.store.get_meta("scheme")
+            self._scheme = scheme_from_dict(data) if data else preset("5x5")
+        return self._scheme
+
+    @property
+    def settings(self) -> Settings:
+        """The file's settings (council name, arrow style...)."""
+        if self._settings is None:
+            self._settings = settings_from_dict(self.store.get_meta("settings"))
+        return self._settings
+
+    def forget_cached(self) -> None:
+        """Drop cached scheme and settings (after a colleague's change)."""
+        self._scheme = None
+        self._settings = None
+
+    def update_settings(self, reason: str = "", **values: Any) -> OpChanges:
+        """Change settings of the file, e.g. council_name or arrow_style."""
+        new = replace(self.settings, **values)
+        self.store.set_meta("settings", settings_to_dict(new), reason)
+        self._settings = new
+        return OpChanges(settings=True)
+
+    # -- registers -------------------------------------------------------------
+
+    def create_register(self, name: str, parent_id: str | None = None, **fields: Any) -> tuple[Register, OpChanges]:
+        """Add a register (under a parent, or at the top of the tree)."""
+        if not name.strip():
+            raise ValidationError([Problem("name", "Register name must not be empty")])
+        if parent_id is not None:
+            self.store.get(REGISTER, parent_id)
+        siblings = self.store.all(REGISTER, "parent_id IS ?", (parent_id,))
+        register = Register(
+            id=new_id(), name=name.strip(), parent_id=parent_id,
+            position=len(siblings), **fields,
+        )
+        register = self.store.insert(REGISTER, register)
+        return register, OpChanges(registers={register.id}, created={register.id})
+
+    def update_register(self, register_id: str, version: int, reason: str = "", **changes: Any) -> OpChanges:
+        """Rename or otherwise edit a register."""
+        if "name" in changes and not str(changes["name"]).strip():
+            raise ValidationError([Problem("name", "Register name must not be empty")])
+        if "parent_id" in changes:
+            self._check_move(register_id, changes["parent_id"])
+        _, diff = self.store.update(REGISTER, register_id, version, changes, reason)
+        return _changes("register", register_id, diff, registers={register_id})
+
+    def move_register(self, register_id: str, version: int, parent_id: str | None, reason: str = "") -> OpChanges:
+        """Put a register under another parent (never under itself or its children)."""
+        return self.update_register(register_id, version, reason, parent_id=parent_id)
+
+    def archive_register(self, register_id: str, version: int, archived: bool = True) -> OpChanges:
+        """Hide a register from the tree without deleting anything."""
+        return self.update_register(register_id, version, "Archived" if archived else "Restored", archived=archived)
+
+    def delete_register(self, register_id: str, version: int, reason: str = "") -> OpChanges:
+        """Delete an empty register (a tombstone is left)."""
+        if self.store.all(RISK, "register_id = ?", (register_id,)) or self.store.all(
+            REGISTER, "parent_id = ?", (register_id,)
+        ):
+            raise ValidationError(
+                [Problem("register", "Only an empty register can be deleted; archive it instead")]
+            )
+        self.store.delete(REGISTER, register_id, version, reason)
+        return OpChanges(registers={register_id}, deleted={register_id})
+
+    def _check_move(self, register_id: str, parent_id: str | None) -> None:
+        cursor = parent_id
+        while cursor is not None:
+            if cursor == register_id:
+                raise ValidationError(
+                    [Problem("parent_id", "A register cannot be moved under itself or its own children")]
+                )
+            cursor = self.store.get(REGISTER, cursor).parent_id
+
+    # -- risks -----------------------------------------------------------------
+
+    def create_risk(self, register_id: str, reference: str, title: str, **fields: Any) -> tuple[Risk, OpChanges]:
+        """Add a risk to a register, validated against the scheme."""
+        self.store.get(REGISTER, register_id)
+        count = len(self.store.all(RISK, "register_id = ?", (register_id,)))
+        risk = Risk(id=new_id(), register_id=register_id, reference=reference.strip(), title=title,
+                    position=count, **fields)
+        validate_risk(self.scheme, risk)
+        risk = self.store.insert(RISK, risk)
+        return risk, OpChanges(risks={risk.id}, registers={register_id}, created={risk.id})
+
+    def update_risk(self, risk_id: str, version: int, reason: str = "", **changes: Any) -> OpChanges:
+        """Change fields of a risk; invalid values are refused and nothing is written."""
+        current = self.store.get(RISK, risk_id)
+        candidate = replace(current, **changes)
+        validate_risk(self.scheme, candidate)
+        if "register_id" in changes:
+            self.store.get(REGISTER, changes["register_id"])
+        _, diff = self.store.update(RISK, risk_id, version, changes, reason)
+        registers = {current.register_id, candidate.register_id}
+        return _changes("risk", risk_id, diff, risks={risk_id}, registers=registers)
+
+    def move_risk(self, risk_id: str, version: int, register_id: str, reason: str = "") -> OpChanges:
+        """Move a risk to another register."""
+        return self.update_risk(risk_id, version, reason, register_id=register_id)
+
+    def archive_risk(self, risk_id: str, version: int, archived: bool = True) -> OpChanges:
+        """Hide a risk from the views and reports without deleting it."""
+        return self.update_risk(risk_id, version, "Archived" if archived else "Restored", archived=archived)
+
+    def delete_risk(self, risk_id: str, version: int, reason: str = "") -> OpChanges:
+        """Delete a risk with its controls and actions (all as tombstones)."""
+        risk = self.store.get(RISK, risk_id)
+        changes = OpChanges(risks={risk_id}, registers={risk.register_id}, deleted={risk_id})
+        with self.store.transaction():
+            for control in self.store.all(CONTROL, "risk_id = ?", (risk_id,)):
+                self.store.delete(CONTROL, control.id, control.version, reason)
+                changes.controls.add(control.id)
+            for action in self.store.all(ACTION, "risk_id = ?", (risk_id,)):
+                self.store.delete(ACTION, action.id, action.version, reason)
+                changes.actions.add(action.id)
+            self.store.delete(RISK, risk_id, version, reason)
+        return changes
+
+    def restore_risk(self, risk_id: str) -> OpChanges:
+        """Undo a delete: bring the risk back (its controls and actions too)."""
+        with self.store.transaction() as conn:
+            risk = self.store.restore(RISK, risk_id, "Restored")
+            for spec in (CONTROL, ACTION):
+                ids = [row[0] for row in conn.execute(
+                    f"SELECT id FROM {spec.table} WHERE risk_id = ? AND deleted = 1", (risk_id,))]
+                for record_id in ids:
+                    self.store.restore(spec, record_id, "Restored with its risk")
+        return OpChanges(risks={risk_id}, registers={risk.register_id}, created={risk_id})
+
+    def duplicate_risk(self, risk_id: str) -> tuple[Risk, OpChanges]:
+        """Copy a risk with its controls and actions, under a new reference."""
+        source = self.store.get(RISK, risk_id)
+        references = {r.reference for r in self.store.all(RISK, "register_id = ?", (source.register_id,))}
+        reference = f"{source.reference} (copy)"
+        counter = 2
+        while reference in references:
+            reference = f"{source.reference} (copy {counter})"
+            counter += 1
+        fields = {
+            k: getattr(source, k) for k in (
+                "description", "category", "owner", "accountable_officer", "cabinet_member",
+                "status", "inherent", "residual", "target", "target_date", "appetite",
+                "proximity", "treatment", "last_reviewed", "next_review", "exempt",
+            )
+        }
+        with self.store.transaction():
+            copy, changes = self.create_risk(source.register_id, reference, source.title, **fields)
+            for control in self.store.all(CONTROL, "risk_id = ?", (risk_id,)):
+                self.store.insert(CONTROL, replace(control, id=new_id(), risk_id=copy.id))
+            for action in self.store.all(ACTION, "risk_id = ?", (risk_id,)):
+                self.store.insert(ACTION, replace(action, id=new_id(), risk_id=copy.id))
+        return copy, changes
+
+    # -- controls and actions ----------------------------------------------------
+
+    def add_control(self, risk_id: str, description: str, **fields: Any) -> tuple[Control, OpChanges]:
+        """Add a control to a risk."""
+        if not description.strip():
+            raise ValidationError([Problem("description", "Control description must not be empty")])
+        self.store.get(RISK, risk_id)
+        count = len(self.store.all(CONTROL, "risk_id = ?", (risk_id,)))
+        control = self.store.insert(
+            CONTROL, Control(id=new_id(), risk_id=risk_id, description=description.strip(),
+                             position=count, **fields)
+        )
+        return control, OpChanges(controls={control.id}, risks={risk_id}, created={control.id})
+
+    def update_control(self, control_id: str, version: int, reason: str = "", **changes: Any) -> OpChanges:
+        """Edit a control."""
+        if "description" in changes and not str(changes["description"]).strip():
+            raise ValidationError([Problem("description", "Control description must not be empty")])
+        control, diff = self.store.update(CONTROL, control_id, version, changes, reason)
+        return _changes("control", control_id, diff, controls={control_id}, risks={control.risk_id})
+
+    def delete_control(self, control_id: str, version: int, reason: str = "") -> OpChanges:
+        """Remove a control (a tombstone is left)."""
+        control = self.store.delete(CONTROL, control_id, version, reason)
+        return OpChanges(controls={control_id}, risks={control.risk_id}, deleted={control_id})
+
+    def add_action(self, risk_id: str, description: str, **fields: Any) -> tuple[Action, OpChanges]:
+        """Add an action to a risk."""
+        if not description.strip():
+            raise ValidationError([Problem("description", "Action description must not be empty")])
+        self.store.get(RISK, risk_id)
+        count = len(self.store.all(ACTION, "risk_id = ?", (risk_id,)))
+        action = self.store.insert(
+            ACTION, Action(id=new_id(), risk_id=risk_id, description=description.strip(),
+                           position=count, **fields)
+        )
+        return action, OpChanges(actions={action.id}, risks={risk_id}, created={action.id})
+
+    def update_action(self, action_id: str, version: int, reason: str = "", **changes: Any) -> OpChanges:
+        """Edit an action."""
+        if "description" in changes and not str(changes["description"]).strip():
+            raise ValidationError([Problem("description", "Action description must not be empty")])
+        action, diff = self.store.update(ACTION, action_id, version, changes, reason)
+        return _changes("action", action_id, diff, actions={action_id}, risks={action.risk_id})
+
+    def delete_action(self, action_id: str, version: int, reason: str = "") -> OpChanges:
+        """Remove an action (a tombstone is left)."""
+        action = self.store.delete(ACTION, action_id, version, reason)
+        return OpChanges(actions={action_id}, risks={action.risk_id}, deleted={action_id})
+
+    def action_to_control(self, action_id: str, version: int) -> tuple[Control, OpChanges]:
+        """Turn a completed action into a control of the same risk."""
+        action = self.store.get(ACTION, action_id)
+        if action.status != ActionStatus.COMPLETE:
+            raise ValidationError(
+                [Problem("status", "Only a completed action can become a control")]
+            )
+        with self.store.transaction():
+            control, changes = self.add_control(action.risk_id, action.description, owner=action.owner)
+            self.store.delete(ACTION, action_id, version, "Became a control")
+        changes.actions.add(action_id)
+        changes.deleted.add(action_id)
+        return control, changes
+
+    def reorder(self, kind: str, ordered_ids: list[str]) -> OpChanges:
+        """Put controls, actions, risks or registers in the given order."""
+        spec = {"control": CONTROL, "action": ACTION, "risk": RISK, "register": REGISTER}[kind]
+        changes = OpChanges()
+        with self.store.transaction():
+            for position, record_id in enumerate(ordered_ids):
+                record = self.store.get(spec, record_id)
+                if record.position != position:
+                    self.store.update(spec, record_id, record.version, {"position": position}, "Reordered")
+        getattr(changes, spec.table).update(ordered_ids)
+        return changes
+
+    # -- links, people, periods ----------------------------------------------------
+
+    def link_risks(self, from_risk_id: str, to_risk_id: str, kind: str = "represented on") -> tuple[Link, OpChanges]:
+        """Record that one risk is represented on another."""
+        if from_risk_id == to_risk_id:
+            raise ValidationError([Problem("link", "A risk cannot be linked to itself")])
+        self.store.get(RISK, from_risk_id)
+        self.store.get(RISK, to_risk_id)
+        link = self.store.insert(LINK, Link(new_id(), from_risk_id, to_risk_id, kind))
+        return link, OpChanges(links={link.id}, risks={from_risk_id, to_risk_id}, created={link.id})
+
+    def unlink(self, link_id: str) -> OpChanges:
+        """Remove a link between two risks."""
+        link = self.store.get(LINK, link_id)
+        version = self.store.conn.execute("SELECT version FROM links WHERE id = ?", (link_id,)).fetchone()[0]
+        self.store.delete(LINK, link_id, int(version))
+        return OpChanges(links={link_id}, risks={link.from_risk_id, link.to_risk_id}, deleted={link_id})
+
+    def add_person(self, name: str, role: str = "", email: str = "") -> tuple[Person, OpChanges]:
+        """Add someone to the file's list of people."""
+        if not name.strip():
+            raise ValidationError([Problem("name", "Name must not be empty")])
+        person = self.store.insert(PERSON, Person(new_id(), name.strip(), role, email))
+        return person, OpChanges(created={person.id})
+
+    def create_period(self, label: str, start: date | None = None, end: date | None = None) -> tuple[Period, OpChanges]:
+        """Add a reporting period such as "Q1 2024/25"."""
+        label = label.strip()
+        if not label:
+            raise ValidationError([Problem("label", "Period label must not be empty")])
+        existing = self.store.all(PERIOD)
+        if any(p.label == label for p in existing):
+            raise ValidationError([Problem("label", f"There is already a period called {label}")])
+        position = max((p.position for p in existing), default=-1) + 1
+        period = self.store.insert(PERIOD, Period(new_id(), label, start, end, None, position))
+        return period, OpChanges(periods={period.id}, created={period.id})
+
+    def close_period(self, period_id: str, next_label: str | None = None) -> OpChanges:
+        """Snapshot every risk's scores and period comment, and close the period.
+
+        The period comments are cleared for the next period; when next_label is
+        given that period is opened too.
+        """
+        period = self.store.get(PERIOD, period_id)
+        if period.is_closed:
+            raise ValidationError([Problem("period", f"{period.label} is already closed")])
+        changes = OpChanges(periods={period_id})
+        with self.store.transaction():
+            for risk in self.store.all(RISK, "archived = 0"):
+                self.store.write_snapshot(Snapshot(
+                    period.id, risk.id, risk.status, risk.inherent, risk.residual, risk.target,
+                    risk.period_comment,
+                ))
+                if risk.period_comment:
+                    self.store.update(RISK, risk.id, risk.version, {"period_comment": ""},
+                                      f"{period.label} closed")
+                changes.risks.add(risk.id)
+            self.store.update(PERIOD, period.id, period.version, {"closed_at": now_text()},
+                              "Period closed")
+            if next_label:
+                next_period, _ = self.create_period(next_label)
+                changes.periods.add(next_period.id)
+        return changes
+
+
+def _changes(entity: str, record_id: str, diff: dict[str, tuple[Any, Any]], **ids: set[str]) -> OpChanges:
+    changes = OpChanges(**ids)  # type: ignore[arg-type]
+    changes.fields = {(entity, record_id, name): pair for name, pair in diff.items()}
+    return changes

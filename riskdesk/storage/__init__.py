@@ -1,0 +1,1 @@
+"""The register file: opening, hardening, schema, repositories, history, conflicts."""

@@ -1,0 +1,155 @@
+"""Turning domain records into rows and back, field by field."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from riskdesk.core.model import (
+    Action,
+    ActionStatus,
+    Control,
+    Effectiveness,
+    Link,
+    Period,
+    Person,
+    Rag,
+    Register,
+    RegisterKind,
+    Risk,
+    RiskStatus,
+    Score,
+    Treatment,
+)
+
+SCORE_FIELDS = ("inherent", "residual", "target")
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """How one kind of record is stored: its table and how each field converts."""
+
+    name: str  # the word users see: "risk", "control"
+    table: str
+    cls: type
+    enums: dict[str, type[Enum]]
+    dates: frozenset[str] = frozenset()
+    bools: frozenset[str] = frozenset()
+    scores: frozenset[str] = frozenset()
+    label: Callable[[Any], str] = lambda record: getattr(record, "id", "")
+
+    @property
+    def fields(self) -> list[str]:
+        """The dataclass fields stored as columns (scores become two columns)."""
+        return [f.name for f in dataclasses.fields(self.cls)]
+
+    def to_row(self, record: Any) -> dict[str, Any]:
+        """The columns of a record."""
+        row: dict[str, Any] = {}
+        for name in self.fields:
+            row.update(self.field_to_columns(name, getattr(record, name)))
+        return row
+
+    def field_to_columns(self, name: str, value: Any) -> dict[str, Any]:
+        """The column values for one field's value."""
+        if name in self.scores:
+            score: Score | None = value
+            return {
+                f"{name}_likelihood": score.likelihood if score else None,
+                f"{name}_impact": score.impact if score else None,
+            }
+        if isinstance(value, Enum):
+            return {name: value.value}
+        if isinstance(value, date):
+            return {name: value.isoformat()}
+        if isinstance(value, bool):
+            return {name: int(value)}
+        return {name: value}
+
+    def from_row(self, row: dict[str, Any]) -> Any:
+        """A record built from its columns."""
+        values: dict[str, Any] = {}
+        for name in self.fields:
+            if name in self.scores:
+                likelihood = row.get(f"{name}_likelihood")
+                impact = row.get(f"{name}_impact")
+                values[name] = (
+                    Score(int(likelihood), int(impact))
+                    if likelihood is not None and impact is not None
+                    else None
+                )
+                continue
+            raw = row.get(name)
+            if name in self.enums:
+                values[name] = self.enums[name](raw) if raw not in (None, "") else None
+                if values[name] is None:
+                    values.pop(name)
+            elif name in self.dates:
+                values[name] = date.fromisoformat(raw) if raw else None
+            elif name in self.bools:
+                values[name] = bool(raw)
+            elif raw is None:
+                default = _default_of(self.cls, name)
+                if default is not dataclasses.MISSING:
+                    values[name] = default
+                else:
+                    values[name] = raw
+            else:
+                values[name] = raw
+        return self.cls(**values)
+
+    def render(self, name: str, value: Any) -> str | None:
+        """A field's value as history text."""
+        if value is None:
+            return None
+        if isinstance(value, Score):
+            return f"{value.likelihood}x{value.impact}"
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+
+def _default_of(cls: type, name: str) -> Any:
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            if f.default is not dataclasses.MISSING:
+                return f.default
+            if f.default_factory is not dataclasses.MISSING:
+                return f.default_factory()
+    return dataclasses.MISSING
+
+
+REGISTER = EntitySpec(
+    "register", "registers", Register, {"kind": RegisterKind},
+    bools=frozenset({"archived"}), label=lambda r: r.name,
+)
+RISK = EntitySpec(
+    "risk", "risks", Risk, {"status": RiskStatus, "treatment": Treatment},
+    dates=frozenset({"target_date", "last_reviewed", "next_review"}),
+    bools=frozenset({"exempt", "archived"}),
+    scores=frozenset(SCORE_FIELDS),
+    label=lambda r: r.reference,
+)
+CONTROL = EntitySpec(
+    "control", "controls", Control, {"effectiveness": Effectiveness},
+    label=lambda c: c.description[:60],
+)
+ACTION = EntitySpec(
+    "action", "actions", Action, {"status": ActionStatus, "rag": Rag},
+    dates=frozenset({"due_date"}), label=lambda a: a.description[:60],
+)
+PERSON = EntitySpec("person", "people", Person, {}, label=lambda p: p.name)
+PERIOD = EntitySpec(
+    "period", "periods", Period, {}, dates=frozenset({"start", "end"}), label=lambda p: p.label
+)
+LINK = EntitySpec("link", "links", Link, {}, label=lambda link: link.kind)
+
+SPECS = {spec.name: spec for spec in (REGISTER, RISK, CONTROL, ACTION, PERSON, PERIOD, LINK)}

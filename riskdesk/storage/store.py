@@ -1,0 +1,327 @@
+"""The open register file: short transactions, versioned writes and history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from riskdesk.core.model import Score, Snapshot
+from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.opening import (
+    BUSY_TIMEOUT_MS,
+    create_file,
+    inspect_file,
+    open_file,
+    read_only_uri,
+)
+from riskdesk.storage.records import SCORE_FIELDS, EntitySpec
+
+
+def new_id() -> str:
+    """A fresh stable identifier for a record."""
+    return str(uuid.uuid4())
+
+
+def now_text() -> str:
+    """The current time as stored in the file (UTC, seconds)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class RegisterFile:
+    """One register file, open for reading and writing by one user."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, user: str, backup: Path | None = None):
+        self.path = path
+        self.conn = conn
+        self.conn.row_factory = sqlite3.Row
+        self.user = user
+        self.backup = backup  # the copy left beside the file when it was migrated
+        self._operation = ""
+
+    @classmethod
+    def open(cls, path: Path | str, user: str) -> RegisterFile:
+        """Open an existing register (refusing what is not ours)."""
+        path = Path(path)
+        conn, backup = open_file(path)
+        return cls(path, conn, user, backup)
+
+    @classmethod
+    def open_read_only(cls, path: Path | str, user: str = "") -> RegisterFile:
+        """Open a register for reading only (checks, exports): nothing can be written."""
+        path = Path(path)
+        inspect_file(path)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return cls(path, conn, user)
+
+    @classmethod
+    def create(cls, path: Path | str, user: str) -> RegisterFile:
+        """Create a new, empty register file."""
+        path = Path(path)
+        return cls(path, create_file(path), user)
+
+    def close(self) -> None:
+        """Close the connection; nothing is pending, every write is already committed."""
+        self.conn.close()
+
+    # -- transactions -------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, operation: str = "") -> Iterator[sqlite3.Connection]:
+        """One short write: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error."""
+        if self.conn.in_transaction:
+            # Nested use joins the outer transaction: an operation is all or nothing.
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(_write_failure(self.path, error)) from None
+        self._operation = operation or new_id()
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            raise RegisterFileError(_write_failure(self.path, error)) from None
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._operation = ""
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- reads --------------------------------------------------------------
+
+    def get(self, spec: EntitySpec, record_id: str) -> Any:
+        """The live record with this id, or NotFoundError."""
+        row = self.conn.execute(
+            f"SELECT * FROM {spec.table} WHERE id = ? AND deleted = 0", (record_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"No {spec.name} with id {record_id}")
+        return spec.from_row(dict(row))
+
+    def find(self, spec: EntitySpec, record_id: str) -> Any | None:
+        """The live record with this id, or None."""
+        try:
+            return self.get(spec, record_id)
+        except NotFoundError:
+            return None
+
+    def all(self, spec: EntitySpec, where: str = "", params: tuple[Any, ...] = ()) -> list[Any]:
+        """Every live record of a kind, in position order where there is one."""
+        order = "position, rowid" if "position" in spec.fields else "rowid"
+        clause = f" AND ({where})" if where else ""
+        rows = self.conn.execute(
+            f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params
+        ).fetchall()
+        return [spec.from_row(dict(row)) for row in rows]
+
+    # -- writes -------------------------------------------------------------
+
+    def insert(self, spec: EntitySpec, record: Any, reason: str = "") -> Any:
+        """Add a record; its history says it was created."""
+        stamp = now_text()
+        record = replace(record, version=1) if "version" in spec.fields else record
+        if "changed_by" in spec.fields:
+            record = replace(record, changed_by=self.user, changed_at=stamp)
+        row = spec.to_row(record)
+        row.update(changed_by=self.user, changed_at=stamp, created_at=stamp, version=1, deleted=0)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.transaction() as conn:
+            conn.execute(f"INSERT INTO {spec.table} ({columns}) VALUES ({marks})", tuple(row.values()))
+            self._history(spec.name, record.id, "created", None, spec.label(record), reason, stamp)
+        return record
+
+    def update(
+        self,
+        spec: EntitySpec,
+        record_id: str,
+        expected_version: int,
+        changes: dict[str, Any],
+        reason: str = "",
+    ) -> tuple[Any, dict[str, tuple[Any, Any]]]:
+        """Change fields of a record read at expected_version.
+
+        Returns the updated record and field -> (old, new) for what really
+        changed. A record changed by someone else since raises ConflictError.
+        """
+        unknown = set(changes) - set(spec.fields)
+        protected = {"id", "version", "changed_by", "changed_at"} & set(changes)
+        if unknown or protected:
+            raise ValueError(f"Cannot set {sorted(unknown | protected)} on a {spec.name}")
+        with self.transaction() as conn:
+            current = self.find(spec, record_id)
+            if current is None or current.version != expected_version:
+                raise ConflictError(spec.name, record_id, expected_version, current, changes)
+            diff = {
+                name: (getattr(current, name), value)
+                for name, value in changes.items()
+                if getattr(current, name) != value
+            }
+            if not diff:
+                return current, {}
+            stamp = now_text()
+            columns: dict[str, Any] = {}
+            for name, (_, value) in diff.items():
+                columns.update(spec.field_to_columns(name, value))
+            assignments = ", ".join(f"{column} = ?" for column in columns)
+            cursor = conn.execute(
+                f"UPDATE {spec.table} SET {assignments}, version = version + 1, "
+                "changed_by = ?, changed_at = ? WHERE id = ? AND version = ?",
+                (*columns.values(), self.user, stamp, record_id, expected_version),
+            )
+            if cursor.rowcount != 1:  # pragma: no cover - guarded by the read above
+                raise ConflictError(spec.name, record_id, expected_version, current, changes)
+            for name, (old, new) in diff.items():
+                self._history(
+                    spec.name, record_id, name, spec.render(name, old), spec.render(name, new),
+                    reason, stamp,
+                )
+            updated = replace(current, **changes, version=current.version + 1)
+            if "changed_by" in spec.fields:
+                updated = replace(updated, changed_by=self.user, changed_at=stamp)
+        return updated, diff
+
+    def delete(self, spec: EntitySpec, record_id: str, expected_version: int, reason: str = "") -> Any:
+        """Leave a tombstone: the row stays, marked deleted, with its history."""
+        with self.transaction() as conn:
+            current = self.find(spec, record_id)
+            if current is None or current.version != expected_version:
+                raise ConflictError(spec.name, record_id, expected_version, current, {"deleted": True})
+            stamp = now_text()
+            conn.execute(
+                f"UPDATE {spec.table} SET deleted = 1, version = version + 1, changed_by = ?, "
+                "changed_at = ? WHERE id = ?",
+                (self.user, stamp, record_id),
+            )
+            self._history(spec.name, record_id, "deleted", spec.label(current), None, reason, stamp)
+        return current
+
+    def restore(self, spec: EntitySpec, record_id: str, reason: str = "") -> Any:
+        """Bring back a tombstoned record (undo of a delete)."""
+        with self.transaction() as conn:
+            stamp = now_text()
+            cursor = conn.execute(
+                f"UPDATE {spec.table} SET deleted = 0, version = version + 1, changed_by = ?, "
+                "changed_at = ? WHERE id = ? AND deleted = 1",
+                (self.user, stamp, record_id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFoundError(f"No deleted {spec.name} with id {record_id}")
+            record = self.get(spec, record_id)
+            self._history(spec.name, record_id, "restored", None, spec.label(record), reason, stamp)
+        return record
+
+    def _history(
+        self, entity: str, entity_id: str, field: str, old: str | None, new: str | None,
+        reason: str, stamp: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO history (entity, entity_id, field, old, new, reason, changed_by, "
+            "changed_at, operation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entity, entity_id, field, old, new, reason, self.user, stamp, self._operation),
+        )
+
+    # -- meta (scheme, settings) ---------------------------------------------
+
+    def get_meta(self, key: str) -> Any:
+        """A JSON value kept under key, or None."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_meta(self, key: str, value: Any, reason: str = "") -> None:
+        """Keep a JSON value under key, with history."""
+        text = json.dumps(value, sort_keys=True)
+        with self.transaction() as conn:
+            old = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            if old is not None and old[0] == text:
+                return
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+            self._history("meta", key, key, old[0] if old else None, text, reason, now_text())
+
+    # -- snapshots -----------------------------------------------------------
+
+    def write_snapshot(self, snapshot: Snapshot) -> None:
+        """Keep one risk's scores and comment for a closed period."""
+        row: dict[str, Any] = {
+            "period_id": snapshot.period_id,
+            "risk_id": snapshot.risk_id,
+            "status": snapshot.status.value,
+            "comment": snapshot.comment,
+        }
+        for kind in SCORE_FIELDS:
+            score: Score | None = getattr(snapshot, kind)
+            row[f"{kind}_likelihood"] = score.likelihood if score else None
+            row[f"{kind}_impact"] = score.impact if score else None
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.transaction() as conn:
+            conn.execute(
+                f"INSERT OR REPLACE INTO snapshots ({columns}) VALUES ({marks})", tuple(row.values())
+            )
+
+    def snapshots(self, period_id: str | None = None) -> list[Snapshot]:
+        """Every snapshot, or those of one period."""
+        from riskdesk.core.model import RiskStatus
+
+        sql = "SELECT * FROM snapshots"
+        params: tuple[Any, ...] = ()
+        if period_id is not None:
+            sql += " WHERE period_id = ?"
+            params = (period_id,)
+        result = []
+        for row in self.conn.execute(sql, params).fetchall():
+            scores: dict[str, Score | None] = {}
+            for kind in SCORE_FIELDS:
+                likelihood, impact = row[f"{kind}_likelihood"], row[f"{kind}_impact"]
+                scores[kind] = Score(likelihood, impact) if likelihood and impact else None
+            result.append(
+                Snapshot(
+                    row["period_id"], row["risk_id"], RiskStatus(row["status"]),
+                    scores["inherent"], scores["residual"], scores["target"], row["comment"] or "",
+                )
+            )
+        return result
+
+    def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
+        """History rows, oldest first, of one record or of the whole file."""
+        if entity_id is None:
+            rows = self.conn.execute("SELECT * FROM history ORDER BY id").fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM history WHERE entity_id = ? ORDER BY id", (entity_id,)
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+
+def _write_failure(path: Path, error: sqlite3.OperationalError) -> str:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return f"{path.name} is busy: a colleague is saving to it; try again in a moment."
+    if "full" in text:
+        return f"The disk holding {path.name} is full; nothing was changed."
+    if "readonly" in text or "read-only" in text:
+        return f"{path.name} is read-only; nothing was changed."
+    return f"{path.name} could not be written ({error}); nothing was changed."
