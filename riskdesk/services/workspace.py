@@ -30,6 +30,7 @@ from riskdesk.core.serialise import (
 )
 from riskdesk.core.validation import Problem, ValidationError, validate_risk
 from riskdesk.services.identity import default_user
+from riskdesk.storage.errors import ConflictError
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
 from riskdesk.storage.store import RegisterFile, new_id, now_text
 
@@ -177,7 +178,9 @@ class Workspace:
 
     def update_risk(self, risk_id: str, version: int, reason: str = "", **changes: Any) -> OpChanges:
         """Change fields of a risk; invalid values are refused and nothing is written."""
-        current = self.store.get(RISK, risk_id)
+        current = self.store.find(RISK, risk_id)
+        if current is None:
+            raise ConflictError("risk", risk_id, version, None, changes)
         candidate = replace(current, **changes)
         validate_risk(self.scheme, candidate)
         if "register_id" in changes:

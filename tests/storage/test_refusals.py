@@ -161,7 +161,7 @@ def test_check_exits_2_with_one_line_and_writes_nothing(
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(RegisterFileError, match="nothing.sqlite does not exist"):
+    with pytest.raises(RegisterFileError, match=r"nothing\.sqlite does not exist"):
         RegisterFile.open(tmp_path / "nothing.sqlite", "Test User")
     assert not (tmp_path / "nothing.sqlite").exists()
 

@@ -1,0 +1,92 @@
+"""The command line contract: exit codes, one-line errors, --help everywhere."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from riskdesk.cli import main
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("preset", ["5x5", "3x3"])
+def test_demo_check_and_export_work_end_to_end(preset: str, tmp_path: Path, capsys) -> None:
+    register = tmp_path / f"demo-{preset}.sqlite"
+    assert run(["demo", str(register), "--preset", preset], capsys)[0] == 0
+    code, out, err = run(["check", str(register)], capsys)
+    assert (code, err) == (0, "")
+    assert "No problems found." in out
+    target = tmp_path / "demo.json"
+    code, out, err = run(["export", str(register), "-o", str(target)], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["scheme"]["name"] == preset
+    assert len(data["risks"]) == (17 if preset == "5x5" else 28)
+
+
+def test_demo_refuses_to_overwrite_a_file(tmp_path: Path, capsys) -> None:
+    existing = tmp_path / "mine.sqlite"
+    existing.write_bytes(b"precious")
+    code, _, err = run(["demo", str(existing)], capsys)
+    assert code == 2
+    assert "already exists" in err and len(err.strip().splitlines()) == 1
+    assert existing.read_bytes() == b"precious"
+
+
+def test_check_finds_a_problem_and_exits_1(demo_5x5_path: Path, capsys) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_5x5_path)
+    conn.execute("UPDATE risks SET residual_likelihood = 9 WHERE reference = 'SR 7.2'")
+    conn.commit()
+    conn.close()
+    code, out, err = run(["check", str(demo_5x5_path)], capsys)
+    assert code == 1
+    assert "Risk SR 7.2: Residual likelihood must be 1 to 5; got 9" in err
+    assert "1 problem(s) found." in out
+
+
+def test_bad_usage_exits_2_in_one_line(tmp_path: Path, capsys) -> None:
+    code, _, err = run(["demo"], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    code, _, err = run(["demo", str(tmp_path / "x.sqlite"), "--preset", "4x4"], capsys)
+    assert code == 2 and "invalid choice: '4x4'" in err
+
+
+def test_export_to_an_unknown_format_is_refused(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(["export", str(demo_5x5_path), "-o", str(tmp_path / "out.docx")], capsys)
+    assert code == 2 and "out.docx" in err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_export_into_a_missing_folder_is_one_line(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(["export", str(demo_5x5_path), "-o", str(tmp_path / "nope" / "out.json")], capsys)
+    assert code == 2 and "does not exist" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["demo", "check", "report", "export"])
+def test_every_command_has_help(command: str, capsys) -> None:
+    code, out, _ = run([command, "--help"], capsys)
+    assert code == 0
+    assert out.startswith(f"usage: riskdesk {command}")
+
+
+def test_the_installed_script_runs_without_qt(tmp_path: Path) -> None:
+    # Headless commands must not import Qt: run in a fresh interpreter and look.
+    register = tmp_path / "demo.sqlite"
+    probe = (
+        "import sys; from riskdesk.cli import main; "
+        f"code = main(['demo', {str(register)!r}]); "
+        "print(code, any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split()[-2:] == ["0", "False"]
