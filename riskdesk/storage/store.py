@@ -128,10 +128,11 @@ class RegisterFile:
         """Every live record of a kind, in position order where there is one."""
         order = "position, rowid" if "position" in spec.fields else "rowid"
         clause = f" AND ({where})" if where else ""
-        rows = self.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params
-        ).fetchall()
-        return [spec.from_row(dict(row)) for row in rows]
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: the reader knows the layout
+        cursor.execute(f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params)
+        read = spec.reader(tuple(column[0] for column in cursor.description))
+        return [read(row) for row in cursor.fetchall()]
 
     # -- writes -------------------------------------------------------------
 
