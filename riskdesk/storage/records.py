@@ -86,7 +86,7 @@ class EntitySpec:
         cls = self.cls
 
         def read(row: tuple[Any, ...]) -> Any:
-            record = object.__new__(cls)
+            record: Any = object.__new__(cls)
             record.__dict__.update({name: step(row) for name, step in steps})
             return record
 
