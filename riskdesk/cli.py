@@ -57,11 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
-    export = sub.add_parser("export", help="export a register to JSON",
+    export = sub.add_parser("export", help="export a register to JSON, CSV or Excel",
                             description="Export every record of a register to a file.")
     export.add_argument("path", metavar="PATH", type=Path)
     export.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
-                        help="OUT.json (every record, field, period and history entry)")
+                        help="OUT.json (every record, field, period and history entry), "
+                        "OUT.csv (one row per risk) or OUT.xlsx (risks, controls and actions sheets)")
     return parser
 
 
@@ -151,12 +152,15 @@ def _report(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from riskdesk.interchange.json_export import write_json
+    from riskdesk.interchange.tabular_export import write_csv, write_xlsx
     from riskdesk.services.queries import load_contents
     from riskdesk.services.workspace import Workspace
 
     output: Path = args.output
-    if output.suffix.lower() != ".json":
-        return _fail(f"{output.name}: this version exports to .json; name the output file .json")
+    writers = {".json": write_json, ".csv": write_csv, ".xlsx": write_xlsx}
+    writer = writers.get(output.suffix.lower())
+    if writer is None:
+        return _fail(f"{output.name}: riskdesk exports to .json, .csv or .xlsx; name the output file so")
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     workspace = Workspace.open(args.path, read_only=True)
@@ -165,7 +169,7 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     try:
-        write_json(contents, output)
+        writer(contents, output)
     except OSError as error:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
     print(f"Exported {len(contents.risks)} risks to {output}")
