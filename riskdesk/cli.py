@@ -11,7 +11,7 @@ from typing import NoReturn
 from riskdesk import __version__
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
-COMMANDS = ("demo", "check", "report", "export")
+COMMANDS = ("demo", "check", "report", "import", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
+    importing = sub.add_parser("import", help="add or update risks from a spreadsheet (.xlsx or .csv)",
+                               description="Add or update risks from a spreadsheet. Columns as in "
+                               "riskdesk export's CSV; Reference and Title are required. Any bad cell "
+                               "means nothing is imported.")
+    importing.add_argument("source", metavar="SOURCE", type=Path, help="a .xlsx or .csv file")
+    importing.add_argument("--into", metavar="PATH", type=Path, required=True, help="the register file")
+    importing.add_argument("--register", metavar="NAME",
+                           help="put every row in this register (made if missing); else the Register column")
+    importing.add_argument("--dry-run", action="store_true", help="check and report, change nothing")
+
     export = sub.add_parser("export", help="export a register to JSON, CSV or Excel",
                             description="Export every record of a register to a file.")
     export.add_argument("path", metavar="PATH", type=Path)
@@ -88,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from riskdesk.storage.errors import RegisterFileError
 
-    handlers = {"demo": _demo, "check": _check, "report": _report, "export": _export}
+    handlers = {"demo": _demo, "check": _check, "report": _report, "import": _import, "export": _export}
     try:
         return handlers[args.command](args)
     except RegisterFileError as error:
@@ -147,6 +157,33 @@ def _report(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+    return OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from riskdesk.interchange.tabular_import import SpreadsheetError
+    from riskdesk.services.importing import import_risks
+    from riskdesk.services.workspace import Workspace
+
+    source: Path = args.source
+    if not source.is_file():
+        return _fail(f"{source} does not exist.")
+    workspace = Workspace.open(args.into)
+    try:
+        result = import_risks(workspace, source, args.register, dry_run=args.dry_run)
+    except SpreadsheetError as error:
+        return _fail(str(error))
+    finally:
+        workspace.close()
+    if result.problems:
+        for problem in result.problems:
+            print(f"{source.name}: {problem}", file=sys.stderr)
+        print(f"Nothing was imported: {len(result.problems)} problem(s) to fix in {source.name}.")
+        return PROBLEMS
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {source.name}: {len(result.created)} new, {len(result.updated)} updated, "
+          f"{len(result.unchanged)} unchanged" + (
+              f"; new registers: {', '.join(result.new_registers)}" if result.new_registers else ""))
     return OK
 
 
