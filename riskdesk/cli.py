@@ -11,7 +11,7 @@ from typing import NoReturn
 from riskdesk import __version__
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
-COMMANDS = ("demo", "check", "report", "import", "export")
+COMMANDS = ("demo", "check", "report", "import", "export", "merge")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
                         help="OUT.json (every record, field, period and history entry), "
                         "OUT.csv (one row per risk) or OUT.xlsx (risks, controls and actions sheets)")
+    merge = sub.add_parser("merge", help="bring a colleague's copy of the register into yours",
+                           description="Bring a colleague's copy of the register into yours: their new records "
+                           "and changes are added; a field changed in both copies keeps your value and is "
+                           "reported (theirs stays in the history).")
+    merge.add_argument("path", metavar="PATH", type=Path, help="your register")
+    merge.add_argument("other", metavar="OTHER", type=Path, help="the colleague's copy")
+    merge.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
     return parser
 
 
@@ -98,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from riskdesk.storage.errors import RegisterFileError
 
-    handlers = {"demo": _demo, "check": _check, "report": _report, "import": _import, "export": _export}
+    handlers = {"demo": _demo, "check": _check, "report": _report, "import": _import, "export": _export,
+                "merge": _merge}
     try:
         return handlers[args.command](args)
     except RegisterFileError as error:
@@ -210,6 +218,27 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
     print(f"Exported {len(contents.risks)} risks to {output}")
+    return OK
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from riskdesk.services.merging import merge_copy
+    from riskdesk.services.workspace import Workspace
+
+    workspace = Workspace.open(args.path)
+    try:
+        result = merge_copy(workspace, args.other, dry_run=args.dry_run)
+    finally:
+        workspace.close()
+    heading = "Would bring in" if args.dry_run else "Brought in"
+    print(f"{heading} from {args.other.name}:")
+    for line in result.summary():
+        print(f"  {line}")
+    for conflict in result.outcome.conflicts:
+        print(f"{args.other.name}: {conflict}", file=sys.stderr)
+    if result.outcome.conflicts:
+        print(f"{len(result.outcome.conflicts)} conflict(s): your values were kept.")
+        return PROBLEMS
     return OK
 
 

@@ -73,7 +73,7 @@ def test_export_into_a_missing_folder_is_one_line(demo_5x5_path: Path, tmp_path:
     assert code == 2 and "does not exist" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("command", ["demo", "check", "report", "export"])
+@pytest.mark.parametrize("command", ["demo", "check", "report", "import", "export", "merge"])
 def test_every_command_has_help(command: str, capsys) -> None:
     code, out, _ = run([command, "--help"], capsys)
     assert code == 0

@@ -1,0 +1,81 @@
+"""The merge operation: a colleague's copy brought into the open register, or a dry run of it."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import RegisterFileError
+from riskdesk.storage.merge import MergeOutcome, merge_into
+from riskdesk.storage.opening import inspect_file, read_only_uri
+from riskdesk.storage.schema import SCHEMA_VERSION
+from riskdesk.storage.store import now_text
+
+
+@dataclass
+class MergeResult:
+    """What the merge brought in and what it could not, with what changed for the views."""
+
+    outcome: MergeOutcome
+    changes: OpChanges
+    dry_run: bool
+
+    def summary(self) -> list[str]:
+        """Plain lines for the user."""
+        lines = []
+        for kind, labels in sorted(self.outcome.added.items()):
+            lines.append(f"{len(labels)} new {kind}{'s' if len(labels) != 1 else ''}: {', '.join(labels[:8])}"
+                         + (" ..." if len(labels) > 8 else ""))
+        for kind, labels in sorted(self.outcome.updated.items()):
+            lines.append(f"{len(labels)} {kind}{'s' if len(labels) != 1 else ''} updated: {', '.join(labels[:8])}"
+                         + (" ..." if len(labels) > 8 else ""))
+        if self.outcome.snapshots_added:
+            lines.append(f"{self.outcome.snapshots_added} period snapshots added")
+        if not lines:
+            lines.append("Nothing new in the other copy.")
+        return lines
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> MergeResult:
+    """Bring a colleague's copy of this register into it; all in one transaction."""
+    version = inspect_file(other)
+    if version != SCHEMA_VERSION:
+        raise RegisterFileError(
+            f"{other.name} was saved by another version of riskdesk; open it in this riskdesk once, then merge."
+        )
+    if other.resolve() == workspace.path.resolve():
+        raise RegisterFileError(f"{other.name} is the register itself; choose a colleague's copy.")
+    theirs = sqlite3.connect(read_only_uri(other), uri=True)
+    try:
+        their_scheme = theirs.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
+        our_scheme = workspace.store.conn.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
+        if (their_scheme[0] if their_scheme else None) != (our_scheme[0] if our_scheme else None):
+            raise RegisterFileError(
+                f"{other.name} uses a different scoring scheme; change one to match before merging."
+            )
+        outcome = MergeOutcome()
+        try:
+            with workspace.store.transaction() as conn:
+                outcome = merge_into(conn, theirs, workspace.user, now_text())
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+    finally:
+        theirs.close()
+    changes = OpChanges()
+    if not dry_run:
+        changes.registers |= outcome.ids.get("register", set())
+        changes.risks |= outcome.ids.get("risk", set())
+        changes.controls |= outcome.ids.get("control", set())
+        changes.actions |= outcome.ids.get("action", set())
+        changes.periods |= outcome.ids.get("period", set())
+        changes.links |= outcome.ids.get("link", set())
+    return MergeResult(outcome, changes, dry_run)

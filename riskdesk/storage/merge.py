@@ -1,0 +1,174 @@
+"""Bringing a colleague's copy of a register into ours, record by record and field by field.
+
+Both copies come from one file, so every record has the same id in each. Each
+change is a history entry; an entry is known by (record, operation, field, who,
+when, new value), so the entries one copy has and the other lacks are exactly
+the changes made since the copies parted. A field changed in their copy only is
+taken; a field changed in both to different values is a conflict: ours is kept,
+theirs stays readable in the history, and the merge says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK, EntitySpec
+
+# Parents before children, so that foreign keys hold as rows arrive.
+ORDER = (REGISTER, PERIOD, PERSON, RISK, CONTROL, ACTION, LINK)
+_HISTORY_KEY = ("entity", "entity_id", "operation", "field", "changed_by", "changed_at", "new")
+_LIFECYCLE = {"deleted", "restored"}
+
+
+@dataclass
+class MergeConflict:
+    """A field both copies changed to different values."""
+
+    entity: str
+    record_id: str
+    label: str
+    field: str
+    ours: Any
+    theirs: Any
+    theirs_by: str
+
+    def __str__(self) -> str:
+        return (f"{self.entity.capitalize()} {self.label}: {self.field.replace('_', ' ')} was changed in both "
+                f"copies; yours was kept, {self.theirs_by}'s is in the history")
+
+
+@dataclass
+class MergeOutcome:
+    """What merging brought in, by kind of record."""
+
+    added: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    updated: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    conflicts: list[MergeConflict] = field(default_factory=list)
+    snapshots_added: int = 0
+    history_added: int = 0
+    ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _columns_of(spec: EntitySpec, name: str) -> list[str]:
+    if name in _LIFECYCLE:
+        return ["deleted"]
+    if name in spec.scores:
+        return [f"{name}_likelihood", f"{name}_impact"]
+    return [name] if name in spec.fields else []
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> dict[str, dict[str, Any]]:
+    cursor = conn.execute(f"SELECT * FROM {table}")
+    names = [c[0] for c in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+
+
+def _history(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    cursor = conn.execute("SELECT * FROM history ORDER BY id")
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _key(entry: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(entry[k] for k in _HISTORY_KEY)
+
+
+def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, stamp: str) -> MergeOutcome:
+    """Bring their records into ours; the caller holds our write transaction."""
+    outcome = MergeOutcome()
+    our_history = _history(ours)
+    known = {_key(e) for e in our_history}
+    their_new = [e for e in _history(theirs) if _key(e) not in known]
+    their_keys = {_key(e) for e in _history(theirs)}
+    ours_since: dict[str, set[str]] = defaultdict(set)
+    for entry in our_history:
+        if _key(entry) not in their_keys:
+            ours_since[entry["entity_id"]].add(entry["field"])
+    theirs_since: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in their_new:
+        theirs_since[entry["entity_id"]].append(entry)
+
+    ours.execute("PRAGMA defer_foreign_keys = ON")
+    for spec in ORDER:
+        our_rows, their_rows = _rows(ours, spec.table), _rows(theirs, spec.table)
+        for record_id, theirs_row in their_rows.items():
+            ours_row = our_rows.get(record_id)
+            label = _label(spec, theirs_row)
+            if ours_row is None:
+                _insert(ours, spec.table, theirs_row)
+                outcome.added[spec.name].append(label)
+                outcome.ids[spec.name].add(record_id)
+                continue
+            changed = theirs_since.get(record_id, [])
+            if not changed:
+                continue
+            take: dict[str, Any] = {}
+            ours_changed = ours_since.get(record_id, set())
+            last_by = {entry["field"]: entry["changed_by"] for entry in changed}
+            for name, changed_by in last_by.items():
+                columns = _columns_of(spec, name)
+                if not columns or all(ours_row[c] == theirs_row[c] for c in columns):
+                    continue
+                # Changed on both sides, or deleted on one and changed on the other.
+                clash = name in ours_changed or "deleted" in ours_changed or (name in _LIFECYCLE and ours_changed)
+                if clash:
+                    outcome.conflicts.append(MergeConflict(
+                        spec.name, record_id, label, name, [ours_row[c] for c in columns],
+                        [theirs_row[c] for c in columns], changed_by))
+                    continue
+                for column in columns:
+                    take[column] = theirs_row[column]
+            if take:
+                assignments = ", ".join(f"{c} = ?" for c in take)
+                ours.execute(
+                    f"UPDATE {spec.table} SET {assignments}, version = max(version, ?) + 1, changed_by = ?, "
+                    "changed_at = ? WHERE id = ?",
+                    (*take.values(), theirs_row["version"], theirs_row["changed_by"], theirs_row["changed_at"],
+                     record_id),
+                )
+                outcome.updated[spec.name].append(label)
+                outcome.ids[spec.name].add(record_id)
+
+    outcome.snapshots_added = _merge_snapshots(ours, theirs, outcome)
+    for entry in their_new:
+        values = {k: entry[k] for k in entry if k != "id"}
+        _insert(ours, "history", values)
+    for conflict in outcome.conflicts:
+        ours.execute(
+            "INSERT INTO history (entity, entity_id, field, old, new, reason, changed_by, changed_at, operation) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'merge')",
+            (conflict.entity, conflict.record_id, conflict.field, repr(conflict.ours), repr(conflict.theirs),
+             str(conflict), user, stamp),
+        )
+    outcome.history_added = len(their_new)
+    return outcome
+
+
+def _merge_snapshots(ours: sqlite3.Connection, theirs: sqlite3.Connection, outcome: MergeOutcome) -> int:
+    cursor = theirs.execute("SELECT * FROM snapshots")
+    names = [c[0] for c in cursor.description]
+    added = 0
+    for row in cursor:
+        values = dict(zip(names, row, strict=True))
+        exists = ours.execute("SELECT 1 FROM snapshots WHERE period_id = ? AND risk_id = ?",
+                              (values["period_id"], values["risk_id"])).fetchone()
+        if exists is None:
+            _insert(ours, "snapshots", values)
+            added += 1
+    return added
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values()))
+
+
+def _label(spec: EntitySpec, row: dict[str, Any]) -> str:
+    for name in ("reference", "name", "label", "description", "kind"):
+        if row.get(name):
+            return str(row[name])[:60]
+    return str(row["id"])
