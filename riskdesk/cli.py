@@ -242,11 +242,22 @@ def _merge(args: argparse.Namespace) -> int:
     return OK
 
 
+def _has_screen() -> bool:
+    """False on a Linux machine with no display, where Qt would abort with a core dump."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _open_gui(args_list: list[str]) -> int:
     parser = _Parser(prog="riskdesk", description="Open the riskdesk window.",
                      epilog=f"Commands: {', '.join(COMMANDS)} (riskdesk COMMAND --help)")
     parser.add_argument("file", metavar="FILE", nargs="?", type=Path, help="a register to open")
     args = parser.parse_args(args_list)
+    if not _has_screen():
+        return _fail("there is no screen to open the window on; the commands (riskdesk --help) work without one.")
     try:
         from riskdesk.ui.app import run
     except ImportError as error:

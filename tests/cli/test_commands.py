@@ -90,3 +90,14 @@ def test_the_installed_script_runs_without_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split()[-2:] == ["0", "False"]
+
+
+def test_opening_the_window_without_a_screen_is_one_line(monkeypatch, capsys) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux machines can lack a display")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run([], capsys)
+    assert code == 2
+    assert err.strip() == ("riskdesk: there is no screen to open the window on; "
+                           "the commands (riskdesk --help) work without one.")
