@@ -23,4 +23,5 @@ def ratio_line(name: str, ours: float, floor: float, target: float) -> str:
     """One result line: both times, the ratio and whether it meets the target."""
     ratio = ours / floor if floor else float("inf")
     verdict = "meets" if ratio <= target else "MISSES"
-    return f"{name}: ours {ours * 1000:.2f} ms, floor {floor * 1000:.2f} ms, ratio {ratio:.2f}x ({verdict} target {target}x)"
+    return (f"{name}: ours {ours * 1000:.2f} ms, floor {floor * 1000:.2f} ms, "
+            f"ratio {ratio:.2f}x ({verdict} target {target}x)")

@@ -13,8 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RISKDESK_USER", "Test User")
 
-from riskdesk.services.demo import write_demo  # noqa: E402
-from riskdesk.services.workspace import Workspace  # noqa: E402
+from riskdesk.services.demo import write_demo
+from riskdesk.services.workspace import Workspace
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from riskdesk.core.model import Risk, RiskStatus, ScoreKind
-from riskdesk.core.scheme import Band, ScoringScheme
+from riskdesk.core.scheme import Band, Level, ScoringScheme
 
 
 @dataclass
@@ -32,6 +32,18 @@ class Cell:
     def references(self) -> list[str]:
         """The references of the risks in this cell, in order."""
         return [risk.reference for risk in self.risks]
+
+    @property
+    def risk_ids(self) -> set[str]:
+        """The ids of the risks in this cell."""
+        return {risk.id for risk in self.risks}
+
+    @property
+    def text(self) -> str:
+        """The count and references, as a cell shows them: "2\nSR 7.5, SR 7.7"."""
+        if not self.risks:
+            return ""
+        return f"{self.count}\n{', '.join(self.references)}"
 
 
 @dataclass
@@ -78,6 +90,35 @@ class Grid:
         return self.row_count - likelihood, impact - 1
 
     @property
+    def vertical_title(self) -> str:
+        """The name of the scale drawn down the side."""
+        return "Impact" if self.transposed else "Likelihood"
+
+    @property
+    def horizontal_title(self) -> str:
+        """The name of the scale drawn along the bottom."""
+        return "Likelihood" if self.transposed else "Impact"
+
+    def row_level(self, row: int) -> Level:
+        """The level a row stands for (row 0 at the top holds the highest)."""
+        number = self.row_count - row
+        return self.scheme.impact_level(number) if self.transposed else self.scheme.likelihood_level(number)
+
+    def column_level(self, column: int) -> Level:
+        """The level a column stands for (column 0 at the left holds the lowest)."""
+        number = column + 1
+        return self.scheme.likelihood_level(number) if self.transposed else self.scheme.impact_level(number)
+
+    def cells_in_order(self) -> list[Cell]:
+        """Every cell, row by row from the top, left to right."""
+        return [self.cell_at(r, c) for r in range(self.row_count) for c in range(self.column_count)]
+
+    def cell_of(self, risk: Risk) -> Cell | None:
+        """The cell a risk sits in for this grid's kind of score (None when unscored)."""
+        score = risk.score(self.kind)
+        return None if score is None else self.cells.get((score.likelihood, score.impact))
+
+    @property
     def total(self) -> int:
         """How many risks the grid places."""
         return sum(cell.count for cell in self.cells.values())
@@ -89,6 +130,11 @@ class Grid:
     def cells_in_band(self, band_name: str) -> list[Cell]:
         """Every cell of the named band."""
         return [c for c in self.cells.values() if c.band.name == band_name]
+
+    def bands_in_use(self) -> list[Band]:
+        """The scheme's bands that colour at least one cell, lowest first."""
+        used = {c.band.name for c in self.cells.values()}
+        return [b for b in sorted(self.scheme.bands, key=lambda b: b.low) if b.name in used]
 
 
 def build_grid(

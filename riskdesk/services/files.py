@@ -1,0 +1,30 @@
+"""Copies of a register file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import RegisterFileError
+
+
+def save_copy(workspace: Workspace, target: Path | str) -> Path:
+    """Write a consistent copy of the open file to target through SQLite's backup API."""
+    target = Path(target)
+    if target.resolve() == workspace.path.resolve():
+        raise RegisterFileError("A copy cannot be saved over the file that is open; choose another name.")
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        copy = sqlite3.connect(partial)
+        try:
+            workspace.store.conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+    except OSError as error:
+        raise RegisterFileError(f"The copy could not be written to {target}: {error.strerror or error}.") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,101 @@
+"""The open register as the window sees it: the file, its contents and change signals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.core.contents import RegisterContents
+from riskdesk.services.refresh import (
+    changes_after,
+    last_history_id,
+    load_first_view,
+    load_the_rest,
+    refresh_contents,
+)
+from riskdesk.services.workspace import Workspace
+
+POLL_MS = 1500
+T = TypeVar("T")
+
+
+class Document(QObject):
+    """One open register file. Every change passes through apply(), which tells the views."""
+
+    changed = Signal(object)  # OpChanges
+    completed = Signal()  # controls, actions and history of periods are now in memory
+    problem = Signal(str)  # a plain sentence for the user
+
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        # The window paints with the risks first; the rest follows a moment later.
+        self.contents: RegisterContents = load_first_view(workspace)
+        self.complete = False
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._seen_version = workspace.store.data_version()
+        self._history_id = last_history_id(workspace)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.check_for_colleagues)
+        self.poll_timer.start()
+
+    def ensure_complete(self) -> None:
+        """Read controls, actions and past snapshots if that has not happened yet."""
+        if self.complete:
+            return
+        self.complete = True
+        try:
+            load_the_rest(self.workspace, self.contents)
+        except Exception:  # the file was closed meanwhile
+            return
+        self.completed.emit()
+
+    def apply(self, changes: OpChanges) -> None:
+        """Bring the in-memory copy up to date with an operation's changes and tell the views."""
+        if changes.empty:
+            return
+        self.ensure_complete()
+        self.contents = refresh_contents(self.workspace, self.contents, changes)
+        self._seen_version = self.workspace.store.data_version()
+        self.changed.emit(changes)
+
+    def run(self, operation: Callable[[], OpChanges]) -> OpChanges:
+        """Run one operation now and refresh from what it changed."""
+        changes = operation()
+        self.apply(changes)
+        return changes
+
+    def run_returning(self, operation: Callable[[], tuple[T, OpChanges]]) -> T:
+        """Run an operation that creates something; refresh and return what it made."""
+        made, changes = operation()
+        self.apply(changes)
+        return made
+
+    def check_for_colleagues(self) -> bool:
+        """Reload when someone else wrote to the file since we last looked."""
+        try:
+            version = self.workspace.store.data_version()
+        except Exception:  # the file went away or the connection is closed
+            return False
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        # Our own edits are re-read too (their history is newer than what we saw): harmless.
+        changes, self._history_id = changes_after(self.workspace, self._history_id)
+        self.apply(changes)
+        return True
+
+    def risk(self, risk_id: str) -> Any | None:
+        """The risk with this id as last read."""
+        return next((r for r in self.contents.risks if r.id == risk_id), None)
+
+    def close(self) -> None:
+        """Stop polling and close the file (everything is already written)."""
+        self.poll_timer.stop()
+        self.undo_stack.clear()
+        self.workspace.close()

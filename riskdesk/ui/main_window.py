@@ -1,0 +1,389 @@
+"""The main window: register tree, risk table, risk editor and the heat map area."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.core.model import Risk
+from riskdesk.services.queries import risks_in_subtree
+from riskdesk.services.refresh import residual_trails
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import RegisterFileError
+from riskdesk.ui import commands, file_actions
+from riskdesk.ui.document import Document
+from riskdesk.ui.menus import build_menus
+from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
+from riskdesk.ui.risk_editor import RiskEditor
+from riskdesk.ui.risk_panel import RiskPanel
+from riskdesk.ui.settings import app_settings, forget_last_file, remember_file
+from riskdesk.ui.start_page import StartPage
+from riskdesk.ui.undo import edit_fields
+
+START, WORK = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """One window, one open register file (or the start page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("riskdesk")
+        self.setAcceptDrops(True)
+        self.document: Document | None = None
+        self.heat_map: Any = None
+        self.last_message: QMessageBox | None = None
+        self.undo_stack = QUndoStack(self)
+        self.start_page = StartPage(self)
+        self.tree_model = RegisterTreeModel(self)
+        self.tree = RegisterTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.risk_panel = RiskPanel(self)
+        self.editor = RiskEditor(self)
+        self.heat_map_area = QWidget(self)
+        self.heat_map_area.setObjectName("heatMapArea")
+        QVBoxLayout(self.heat_map_area).setContentsMargins(0, 0, 0, 0)
+        self.heat_map_area.hide()
+        self.centre = QSplitter(Qt.Orientation.Vertical, self)
+        self.centre.setObjectName("centreSplitter")
+        self.centre.addWidget(self.risk_panel)
+        self.centre.addWidget(self.editor)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.heat_map_area)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 1060, 0])
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+        self.file_label, self.period_label, self.scheme_label = QLabel(self), QLabel(self), QLabel(self)
+        for label in (self.file_label, self.period_label, self.scheme_label):
+            self.statusBar().addPermanentWidget(label)
+        self.recent_menu: QMenu
+        self.columns_menu: QMenu
+        self.reports_menu: QMenu
+        self.actions_by_name = build_menus(self)
+        self.start_page.newRequested.connect(self.new_register)
+        self.start_page.openRequested.connect(self.open_dialog)
+        self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.fileChosen.connect(self.open_file)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.show_selected_register())
+        # Queued: the tree is rebuilt after Qt has finished the edit or drop that asked.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.tree_model.renameRequested.connect(self._rename, queued)
+        self.tree_model.moveRequested.connect(self._move_register, queued)
+        self.tree_model.risksDropped.connect(self._move_risks, queued)
+        self.risk_panel.currentRiskChanged.connect(self._risk_chosen)
+        self.risk_panel.table.viewport().installEventFilter(self)
+        self._restore_layout()
+        self._update_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Once the table has painted its first rows, read the rest of the file.
+        if (event.type() == QEvent.Type.Paint and self.document is not None
+                and not self.document.complete):
+            QTimer.singleShot(0, self.document.ensure_complete)
+        return super().eventFilter(watched, event)
+
+    # -- files -----------------------------------------------------------------------
+
+    def open_file(self, path: Path | str) -> bool:
+        """Open a register file; a file riskdesk cannot use is explained in a message box."""
+        path = Path(path)
+        try:
+            workspace = Workspace.open(path)
+        except RegisterFileError as error:
+            self.show_message("This file cannot be opened", str(error))
+            return False
+        except OSError as error:
+            self.show_message("This file cannot be opened", f"{path.name} could not be read: {error.strerror}.")
+            return False
+        self.close_file()
+        self.document = Document(workspace, self.undo_stack, self)
+        self.document.changed.connect(self.on_changed)
+        self.document.completed.connect(self._loaded_the_rest)
+        self.document.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        remember_file(path)
+        self.editor.set_document(self.document)
+        self.tree_model.set_contents(self.document.contents)
+        self.tree.expandAll()
+        self.pages.setCurrentIndex(WORK)
+        first = self.tree_model.index(0, NAME)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)  # shows its risks
+        else:
+            self.show_selected_register()
+        self._update_state()
+        return True
+
+    def close_file(self) -> None:
+        """Close the open file (everything is already written) and show the start page."""
+        if self.document is None:
+            return
+        self.document.close()
+        self.document.deleteLater()
+        self.document = None
+        forget_last_file()
+        self.editor.set_document(None)
+        self.pages.setCurrentIndex(START)
+        self.start_page.refresh()
+        self._update_state()
+
+    def new_register(self) -> None:
+        """Ask for a new register file and open it."""
+        file_actions.new_register(self)
+
+    def open_dialog(self) -> None:
+        """Choose a register file to open."""
+        file_actions.open_dialog(self)
+
+    def open_demo(self) -> None:
+        """Open the demo register, writing it first if it is not there yet."""
+        file_actions.open_demo(self)
+
+    def save_copy(self) -> None:
+        """Save a copy of the open file somewhere else."""
+        file_actions.save_copy(self)
+
+    def fill_recent_menu(self) -> None:
+        """List recent files under File > Open Recent."""
+        file_actions.fill_recent_menu(self)
+
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+        """A plain message in a box that does not block (tests and users both read it)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+        return box
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _doc(self) -> Document:
+        assert self.document is not None
+        return self.document
+
+    def selected_register_id(self) -> str | None:
+        """The register chosen in the tree."""
+        register = self.tree.currentIndex().data(REGISTER_ROLE)
+        return register.id if register is not None else None
+
+    def show_selected_register(self) -> None:
+        """Show the risks of the chosen register and its children."""
+        if self.document is None:
+            return
+        contents = self.document.contents
+        register_id = self.selected_register_id()
+        risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
+        self.risk_panel.set_risks(risks, contents)
+        self._feed_heat_map()
+        self._update_state()
+
+    def on_changed(self, changes: OpChanges) -> None:
+        """Refresh only what an operation changed."""
+        document = self._doc()
+        contents = document.contents
+        everything = "*" in changes.risks or "*" in changes.registers
+        if everything or self.tree_model.is_stale(contents):
+            keep = self.selected_register_id()
+            expanded = self.tree.expanded_ids()
+            self.tree_model.set_contents(contents)
+            self.tree.restore_expanded(expanded)
+            index = self.tree_model.index_of(keep) if keep else QModelIndex()
+            self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, NAME))
+        elif changes.risks or changes.actions:
+            self.tree_model.update_counts(contents)
+        if changes.risks or changes.actions or changes.registers or changes.scheme or changes.settings:
+            register_id = self.selected_register_id()
+            risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
+            model = self.risk_panel.model
+            if not everything and {r.id for r in risks} == model.risk_ids():
+                model.update_risks(changes.risks | {a_risk for a_risk in self._risks_of_actions(changes)}, contents)
+            else:
+                self.risk_panel.set_risks(risks, contents)
+            self._feed_heat_map(risks)
+        self.editor.refresh(changes)
+        if changes.periods or changes.scheme or changes.settings or everything:
+            self._update_state()
+
+    def _loaded_the_rest(self) -> None:
+        document = self._doc()
+        self.risk_panel.model.refresh_counts(document.contents)
+        if self.editor.risk is not None:
+            self.editor.show_risk(document.risk(self.editor.risk.id))
+        self._feed_heat_map()
+
+    def _risks_of_actions(self, changes: OpChanges) -> set[str]:
+        return {a.risk_id for a in self._doc().contents.actions if a.id in changes.actions}
+
+    def _risk_chosen(self, risk: Risk | None) -> None:
+        if self.editor.risk is None or risk is None or self.editor.risk.id != risk.id:
+            self.editor.show_risk(risk)
+        if self.heat_map is not None:
+            self.heat_map.highlight_risk(risk.id if risk else None)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        has_file = self.document is not None
+        has_risk = has_file and self.risk_panel.current_risk() is not None
+        for name in ("save_copy", "close", "find", "show_archived", "new_risk", "new_register_node",
+                     "rename_register", "archive_register"):
+            self.actions_by_name[name].setEnabled(has_file)
+        for name in ("duplicate", "archive", "delete"):
+            self.actions_by_name[name].setEnabled(has_risk)
+        if self.document is None:
+            self.setWindowTitle("riskdesk")
+            for label in (self.file_label, self.period_label, self.scheme_label):
+                label.clear()
+            return
+        contents = self.document.contents
+        path = self.document.workspace.path
+        period = contents.current_period()
+        self.setWindowTitle(f"{path.name} – riskdesk")
+        self.file_label.setText(f"File: {path.name}")
+        self.file_label.setToolTip(str(path))
+        self.period_label.setText(f"Period: {period.label}" if period else "No reporting period yet")
+        self.scheme_label.setText(f"Scheme: {contents.scheme.name} ({contents.settings.council_name})")
+
+    # -- heat map ---------------------------------------------------------------------------
+
+    def install_heat_map(self, panel: Any) -> None:
+        """Put a heat map panel beside the table and wire it to the table and the editor."""
+        self.heat_map = panel
+        layout = self.heat_map_area.layout()
+        assert layout is not None
+        layout.addWidget(panel)
+        self.heat_map_area.show()
+        sizes = self.splitter.sizes()
+        if sizes[2] == 0:
+            self.splitter.setSizes([sizes[0], max(400, sizes[1] - 420), 420])
+        panel.filterChanged.connect(self.risk_panel.proxy.set_risk_id_filter)
+        panel.rescoreRequested.connect(self.rescore)
+        self._feed_heat_map()
+        risk = self.risk_panel.current_risk()
+        panel.highlight_risk(risk.id if risk else None)
+
+    def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
+        if self.heat_map is None or self.document is None:
+            return
+        self.document.ensure_complete()
+        contents = self.document.contents
+        if risks is None:
+            register_id = self.selected_register_id()
+            risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
+        self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}))
+
+    def rescore(self, risk_id: str, kind: str, likelihood: int, impact: int, reason: str) -> None:
+        """Re-score a risk from the heat map (undoable), with the reason the user gave."""
+        from riskdesk.core.model import Score
+
+        risk = self._doc().risk(risk_id)
+        if risk is None:
+            return
+        self._guard(lambda: edit_fields(self._doc(), "risk", risk_id, risk.version,
+                                        {kind: Score(likelihood, impact)},
+                                        f"Change {kind} score of {risk.reference}", reason))
+
+    # -- helpers used by the actions ---------------------------------------------------------
+
+    def _guard(self, step: Any) -> Any:
+        return file_actions.guard(self, step)
+
+    def _rename(self, register_id: str, name: str) -> None:
+        if self.document is None:
+            return
+        register = self._doc().contents.register(register_id)
+        if register is not None:
+            self._guard(lambda: edit_fields(self._doc(), "register", register_id, register.version,
+                                            {"name": name}, f"Rename register {register.name}"))
+
+    def _move_risks(self, risk_ids: list[str], register_id: str) -> None:
+        if self.document is not None:
+            self._guard(lambda: commands.move_risks(self._doc(), risk_ids, register_id))
+
+    def _move_register(self, register_id: str, parent_id: str | None) -> None:
+        if self.document is None:
+            return
+        register = self._doc().contents.register(register_id)
+        if register is not None and register.parent_id != parent_id:
+            self._guard(lambda: edit_fields(self._doc(), "register", register_id, register.version,
+                                            {"parent_id": parent_id}, f"Move register {register.name}"))
+
+    focus_search = file_actions.focus_search
+    toggle_archived = file_actions.toggle_archived
+    refresh_columns_menu = file_actions.refresh_columns_menu
+    new_risk = file_actions.new_risk
+    duplicate_risk = file_actions.duplicate_risk
+    archive_risk = file_actions.archive_risk
+    delete_risk = file_actions.delete_risk
+    new_register_node = file_actions.new_register_node
+    rename_register = file_actions.rename_register
+    archive_register = file_actions.archive_register
+    show_about = file_actions.show_about
+    show_shortcuts = file_actions.show_shortcuts
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        for key, restore in (("window/geometry", self.restoreGeometry),
+                             ("window/mainSplitter", self.splitter.restoreState),
+                             ("window/centreSplitter", self.centre.restoreState)):
+            value = settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+        if not isinstance(settings.value("window/geometry"), QByteArray):
+            self.resize(1400, 900)
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitters and columns for next time."""
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/mainSplitter", self.splitter.saveState())
+        settings.setValue("window/centreSplitter", self.centre.saveState())
+        self.risk_panel.table.save_columns()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.document is not None:
+            path = self.document.workspace.path
+            self.document.close()
+            self.document = None
+            remember_file(path)  # reopen it next time
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().endswith(".sqlite") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".sqlite"):
+                event.acceptProposedAction()
+                self.open_file(url.toLocalFile())
+                return

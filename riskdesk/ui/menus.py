@@ -1,0 +1,106 @@
+"""The window's menus and their standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from riskdesk.ui.main_window import MainWindow
+
+SHORTCUTS = [
+    ("New register", QKeySequence.StandardKey.New), ("Open", QKeySequence.StandardKey.Open),
+    ("Undo", QKeySequence.StandardKey.Undo), ("Redo", "Ctrl+Shift+Z or Ctrl+Y"),
+    ("Find (search box)", QKeySequence.StandardKey.Find), ("New risk", "Ctrl+Shift+N"),
+    ("Duplicate risk", "Ctrl+D"), ("Delete risk (asks first)", "Delete"),
+    ("Rename register", "F2"), ("Quit", QKeySequence.StandardKey.Quit),
+]
+
+
+def shortcut_text(key: QKeySequence.StandardKey | str) -> str:
+    """A shortcut as this computer writes it."""
+    if isinstance(key, str):
+        return key
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in QKeySequence.keyBindings(key))
+
+
+def _action(menu: QMenu, text: str, slot: Callable[[], object], *keys: QKeySequence.StandardKey | str,
+            name: str = "") -> QAction:
+    action = menu.addAction(text)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        for sequence in (QKeySequence.keyBindings(key) if not isinstance(key, str) else [QKeySequence(key)]):
+            if sequence not in sequences:
+                sequences.append(sequence)
+    if sequences:
+        action.setShortcuts(sequences)
+    action.triggered.connect(lambda _checked=False: slot())
+    if name:
+        action.setObjectName(name)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Fill the menu bar; returns the actions the window enables and disables."""
+    bar = window.menuBar()
+    acts: dict[str, QAction] = {}
+    file_menu = bar.addMenu("&File")
+    acts["new"] = _action(file_menu, "&New register...", window.new_register, QKeySequence.StandardKey.New)
+    acts["open"] = _action(file_menu, "&Open...", window.open_dialog, QKeySequence.StandardKey.Open)
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    acts["demo"] = _action(file_menu, "Open the &demo register", window.open_demo)
+    file_menu.addSeparator()
+    acts["save_copy"] = _action(file_menu, "Save a &copy as...", window.save_copy, QKeySequence.StandardKey.SaveAs)
+    acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
+    file_menu.addSeparator()
+    acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo_keys: list[QKeySequence] = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        if QKeySequence(extra) not in redo_keys:
+            redo_keys.append(QKeySequence(extra))
+    redo.setShortcuts(redo_keys)
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    acts["undo"], acts["redo"] = undo, redo
+    edit_menu.addSeparator()
+    acts["find"] = _action(edit_menu, "&Find...", window.focus_search, QKeySequence.StandardKey.Find)
+
+    view_menu = bar.addMenu("&View")
+    acts["show_archived"] = _action(view_menu, "Show &archived registers and risks", window.toggle_archived)
+    acts["show_archived"].setCheckable(True)
+    window.columns_menu = window.risk_panel.table.column_menu()
+    view_menu.addMenu(window.columns_menu)
+    view_menu.aboutToShow.connect(window.refresh_columns_menu)
+
+    risk_menu = bar.addMenu("&Risk")
+    acts["new_risk"] = _action(risk_menu, "&New risk", window.new_risk, "Ctrl+Shift+N")
+    acts["duplicate"] = _action(risk_menu, "&Duplicate", window.duplicate_risk, "Ctrl+D")
+    acts["archive"] = _action(risk_menu, "&Archive", window.archive_risk)
+    acts["delete"] = _action(risk_menu, "De&lete...", window.delete_risk, QKeySequence.StandardKey.Delete)
+    # The Delete key deletes risks only from the table, never while typing or in the tree.
+    acts["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.risk_panel.table.addAction(acts["delete"])
+    risk_menu.addSeparator()
+    acts["new_register_node"] = _action(risk_menu, "New &register here", window.new_register_node)
+    acts["rename_register"] = _action(risk_menu, "Re&name register", window.rename_register, "F2")
+    acts["archive_register"] = _action(risk_menu, "Archive re&gister", window.archive_register)
+
+    window.reports_menu = bar.addMenu("&Reports")
+    window.reports_menu.setObjectName("reportsMenu")
+
+    help_menu = bar.addMenu("&Help")
+    acts["about"] = _action(help_menu, "&About riskdesk", window.show_about)
+    acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
+    acts["shortcuts"] = _action(help_menu, "&Keyboard shortcuts", window.show_shortcuts)
+    return acts

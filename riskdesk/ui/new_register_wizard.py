@@ -1,0 +1,129 @@
+"""A new register file in four steps: council, scoring scheme, first register, where to keep it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from riskdesk.core.presets import preset
+from riskdesk.core.scheme import ScoringScheme
+from riskdesk.services.workspace import Workspace
+from riskdesk.ui.risk_table import text_on
+
+
+def fill_matrix(table: QTableWidget, scheme: ScoringScheme) -> None:
+    """Draw a scheme's matrix: likelihood down (highest first), impact across, cells in band colours."""
+    from PySide6.QtGui import QBrush, QColor
+
+    rows, columns = scheme.max_likelihood, scheme.max_impact
+    table.setRowCount(rows)
+    table.setColumnCount(columns)
+    table.setHorizontalHeaderLabels([scheme.impact_level(i).caption for i in range(1, columns + 1)])
+    table.setVerticalHeaderLabels([scheme.likelihood_level(likelihood).caption
+                                   for likelihood in range(rows, 0, -1)])
+    for row in range(rows):
+        likelihood = rows - row
+        for column in range(columns):
+            impact = column + 1
+            band = scheme.band_for(likelihood, impact)
+            item = QTableWidgetItem(f"{likelihood * impact}")
+            item.setToolTip(f"{band.name} {likelihood * impact}")
+            item.setBackground(QBrush(QColor(band.colour)))
+            item.setForeground(QBrush(text_on(band.colour)))
+            table.setItem(row, column, item)
+    table.resizeColumnsToContents()
+
+
+class NewRegisterWizard(QWizard):
+    """Ask what a new register file needs, then create it."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New register")
+        self.setMinimumSize(640, 480)
+        self.created: Path | None = None
+        self.council = QLineEdit(self)
+        self.council.setPlaceholderText("e.g. Midshire County Council")
+        self.five = QRadioButton("5 x 5: Rare to Almost certain, Insignificant to Critical", self)
+        self.three = QRadioButton("3 x 3: Low, Medium and High", self)
+        self.five.setChecked(True)
+        self.matrix = QTableWidget(self)
+        self.matrix.setObjectName("schemePreview")
+        self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.register = QLineEdit("Strategic Risk Register", self)
+        self.location = QLineEdit(str(folder / "Risk register.sqlite"), self)
+        browse = QPushButton("&Browse...", self)
+        browse.clicked.connect(self._browse)
+        self.five.toggled.connect(self._preview)
+        self._preview()
+
+        self.addPage(self._page("Your council", "The name printed on the committee papers.",
+                                [QLabel("Council &name:"), self.council], "council*", self.council))
+        self.addPage(self._page("Scoring scheme", "How risks are scored: likelihood times impact.",
+                                [self.five, self.three, self.matrix]))
+        self.addPage(self._page("First register", "Usually the strategic register; add the others later.",
+                                [QLabel("Register &name:"), self.register], "register*", self.register))
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.location, 1)
+        line.addWidget(browse)
+        self.addPage(self._page("Where to keep it", "A shared drive lets colleagues open the same file.",
+                                [QLabel("&File:"), row], "location*", self.location))
+
+    def _page(self, title: str, subtitle: str, widgets: list[QWidget], field: str = "",
+              editor: QLineEdit | None = None) -> QWizardPage:
+        page = QWizardPage(self)
+        page.setTitle(title)
+        page.setSubTitle(subtitle)
+        layout = QVBoxLayout(page)
+        for index, widget in enumerate(widgets):
+            if isinstance(widget, QLabel) and index + 1 < len(widgets):
+                widget.setBuddy(widgets[index + 1])
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        if field and editor is not None:
+            page.registerField(field, editor)
+        return page
+
+    def scheme_name(self) -> str:
+        """The preset chosen: "5x5" or "3x3"."""
+        return "5x5" if self.five.isChecked() else "3x3"
+
+    def _preview(self) -> None:
+        fill_matrix(self.matrix, preset(self.scheme_name()))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Where to keep the register", self.location.text(),
+                                                "Register files (*.sqlite)")
+        if chosen:
+            self.location.setText(chosen if chosen.endswith(".sqlite") else chosen + ".sqlite")
+
+    def create_file(self) -> Path:
+        """Write the new register file from the answers; returns its path."""
+        path = Path(self.location.text().strip())
+        if path.suffix != ".sqlite":
+            path = path.with_name(path.name + ".sqlite")
+        if path.exists():
+            raise FileExistsError(f"{path.name} already exists; choose another name or folder.")
+        workspace = Workspace.create(path, self.scheme_name(), self.council.text().strip() or "Council")
+        try:
+            workspace.create_register(self.register.text().strip() or "Strategic Risk Register")
+        finally:
+            workspace.close()
+        self.created = path
+        return path

@@ -1,0 +1,265 @@
+"""The register tree: a model over the registers with open and high counts, and its view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from riskdesk.core.contents import RegisterContents
+from riskdesk.core.model import Register, RiskStatus
+from riskdesk.ui.risk_table import RISK_IDS_MIME
+
+REGISTER_ID_MIME = "application/x-riskdesk-register-id"
+REGISTER_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME, OPEN, HIGH = range(3)
+HEADERS = ("Register", "Open", "High")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class _Node:
+    register: Register | None
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    open_count: int = 0
+    high_count: int = 0
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+class RegisterTreeModel(QAbstractItemModel):
+    """Registers as a tree; renaming and dropping ask the window to run an operation."""
+
+    renameRequested = Signal(str, str)  # register id, new name
+    moveRequested = Signal(str, object)  # register id, new parent id or None
+    risksDropped = Signal(list, str)  # risk ids, register id
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._root = _Node(None)
+        self._by_id: dict[str, _Node] = {}
+        self._versions: dict[str, int] = {}
+        self.show_archived = False
+
+    def is_stale(self, contents: RegisterContents) -> bool:
+        """True when registers were added, removed or edited since the tree was built."""
+        return self._versions != {r.id: r.version for r in contents.registers}
+
+    def set_contents(self, contents: RegisterContents) -> None:
+        """Rebuild the tree (registers are few; this is cheap)."""
+        self.beginResetModel()
+        self._root = _Node(None)
+        self._by_id = {}
+        self._versions = {r.id: r.version for r in contents.registers}
+        registers = [r for r in contents.registers if self.show_archived or not r.archived]
+        for register in registers:
+            self._by_id[register.id] = _Node(register)
+        for register in sorted(registers, key=lambda r: r.position):
+            node = self._by_id[register.id]
+            parent = self._by_id.get(register.parent_id or "", self._root)
+            node.parent = parent
+            parent.children.append(node)
+        self._count(contents)
+        self.endResetModel()
+
+    def update_counts(self, contents: RegisterContents) -> None:
+        """Recount open and high risks after risks changed."""
+        self._count(contents)
+        if self._root.children:
+            self._emit_counts(self._root)
+
+    def _emit_counts(self, node: _Node) -> None:
+        if node.children:
+            first = self.createIndex(0, OPEN, node.children[0])
+            last = self.createIndex(len(node.children) - 1, HIGH, node.children[-1])
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+            for child in node.children:
+                self._emit_counts(child)
+
+    def _count(self, contents: RegisterContents) -> None:
+        scheme = contents.scheme
+        top = max(scheme.bands, key=lambda band: band.low).name
+        own: dict[str, tuple[int, int]] = {}
+        for risk in contents.risks:
+            if risk.archived or risk.status == RiskStatus.CLOSED:
+                continue
+            high = risk.residual is not None and scheme.band_for(
+                risk.residual.likelihood, risk.residual.impact).name == top
+            opened, highs = own.get(risk.register_id, (0, 0))
+            own[risk.register_id] = (opened + 1, highs + int(high))
+
+        def total(node: _Node) -> tuple[int, int]:
+            opened, highs = own.get(node.register.id, (0, 0)) if node.register else (0, 0)
+            for child in node.children:
+                child_open, child_high = total(child)
+                opened, highs = opened + child_open, highs + child_high
+            node.open_count, node.high_count = opened, highs
+            return opened, highs
+
+        total(self._root)
+
+    def index_of(self, register_id: str) -> QModelIndex:
+        """The name cell of a register, or an invalid index."""
+        node = self._by_id.get(register_id)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), NAME, node)
+
+    def _node(self, index: Index) -> _Node:
+        if index.isValid():
+            node = index.internalPointer()
+            if isinstance(node, _Node):
+                return node
+        return self._root
+
+    # -- Qt ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if parent.isValid() and parent.column() != NAME:
+            return QModelIndex()
+        if 0 <= row < len(node.children) and 0 <= column < len(HEADERS):
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), NAME, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != NAME:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return ("", "Open risks here and below", "High risks here and below")[section] or None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        register = node.register
+        if register is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == NAME:
+                return register.name + (" (archived)" if register.archived and role == Qt.ItemDataRole.DisplayRole
+                                        else "")
+            return str(node.open_count if column == OPEN else node.high_count)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{register.name}: {node.open_count} open risks, {node.high_count} high"
+                    + (f". Owner: {register.owner}" if register.owner else ""))
+        if role == REGISTER_ROLE:
+            return register
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() == NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self._node(index)
+        if role != Qt.ItemDataRole.EditRole or index.column() != NAME or node.register is None:
+            return False
+        name = str(value).strip()
+        if not name or name == node.register.name:
+            return False
+        self.renameRequested.emit(node.register.id, name)
+        return False  # the tree refreshes from the operation's changes
+
+    def mimeTypes(self) -> list[str]:
+        return [REGISTER_ID_MIME, RISK_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        ids = [self._node(i).register.id for i in indexes if i.column() == NAME and self._node(i).register]  # type: ignore[union-attr]
+        mime.setData(REGISTER_ID_MIME, "\n".join(ids).encode("utf-8"))
+        return mime
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        return data.hasFormat(REGISTER_ID_MIME) or (data.hasFormat(RISK_IDS_MIME) and parent.isValid())
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        target = self._node(parent).register
+        if data.hasFormat(REGISTER_ID_MIME):
+            for register_id in bytes(data.data(REGISTER_ID_MIME).data()).decode("utf-8").split("\n"):
+                if register_id and (target is None or register_id != target.id):
+                    self.moveRequested.emit(register_id, target.id if target else None)
+            return False  # the operation refreshes the tree; Qt must not remove rows itself
+        if data.hasFormat(RISK_IDS_MIME) and target is not None:
+            ids = [i for i in bytes(data.data(RISK_IDS_MIME).data()).decode("utf-8").split("\n") if i]
+            self.risksDropped.emit(ids, target.id)
+        return False
+
+
+class RegisterTreeView(QTreeView):
+    """The tree on the left of the window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("registerTree")
+        self.setAccessibleName("Registers")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+
+    def expanded_ids(self) -> set[str]:
+        """Ids of the registers whose branches are open."""
+        model = self.model()
+        found: set[str] = set()
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, NAME, parent)
+                if self.isExpanded(index):
+                    found.add(index.data(REGISTER_ROLE).id)
+                    stack.append(index)
+        return found
+
+    def restore_expanded(self, ids: set[str]) -> None:
+        """Open the branches that were open before the tree was rebuilt."""
+        model = self.model()
+        assert isinstance(model, RegisterTreeModel)
+        for register_id in ids:
+            index = model.index_of(register_id)
+            if index.isValid():
+                self.setExpanded(index, True)
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (OPEN, HIGH):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

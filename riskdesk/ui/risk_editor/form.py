@@ -1,0 +1,409 @@
+"""The risk editor: each field writes at once through an undoable operation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
+from riskdesk.core.validation import ValidationError, parse_date
+from riskdesk.services.refresh import current_record
+from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.ui import commands
+from riskdesk.ui.conflict_dialog import ConflictDialog
+from riskdesk.ui.document import Document
+from riskdesk.ui.risk_editor.links import LinksBox
+from riskdesk.ui.risk_editor.lists import ItemList
+from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
+from riskdesk.ui.undo import edit_fields
+
+LABELS = {
+    "reference": "reference", "title": "title", "description": "description", "category": "category",
+    "owner": "risk owner", "accountable_officer": "accountable officer", "cabinet_member": "cabinet member",
+    "status": "status", "treatment": "treatment", "appetite": "risk appetite", "proximity": "proximity",
+    "target_date": "target date", "last_reviewed": "last reviewed date", "next_review": "next review date",
+    "exempt": "exempt marking", "period_comment": "period comment",
+    "inherent": "inherent score", "residual": "residual score", "target": "target score",
+}
+DATES = ("target_date", "last_reviewed", "next_review")
+TEXTS = ("reference", "title", "description", "category", "owner", "accountable_officer", "cabinet_member",
+         "appetite", "proximity", "period_comment", *DATES)
+
+
+class RiskEditor(QWidget):
+    """Every field of the selected risk, in tabs: the risk, scores, controls, actions, links, comment."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("riskEditor")
+        self.setAccessibleName("Risk editor")
+        self.document: Document | None = None
+        self.risk: Risk | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self._base: dict[str, Any] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.heading = QLabel(self)
+        self.heading.setObjectName("editorHeading")
+        self.badge = QLabel(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._scrolled(self._risk_page()), "The &risk")
+        self.scores = ScoresBox(self)
+        self.scores.scoreChosen.connect(self._score_chosen)
+        self.tabs.addTab(self._scrolled(self._scores_page()), "&Scores")
+        self.controls = ItemList(False, self)
+        self.actions = ItemList(True, self)
+        for item_list, kind in ((self.controls, "control"), (self.actions, "action")):
+            item_list.addRequested.connect(lambda values, k=kind: self._guard(
+                lambda: commands.add_item(self._doc(), k, self._current(), values)))
+            item_list.editRequested.connect(lambda item_id, version, values, k=kind: self._guard(
+                lambda: edit_fields(self._doc(), k, item_id, version, values,
+                                    f"Edit {k} of {self._current().reference}")))
+            item_list.removeRequested.connect(lambda item_id, version, k=kind: self._guard(
+                lambda: commands.remove_item(self._doc(), k, self._current(), item_id, version)))
+            item_list.reorderRequested.connect(lambda ids, k=kind, lst=item_list: self._guard(
+                lambda: commands.reorder_items(self._doc(), k, self._current(), [r.id for r in lst.records], ids)))
+        self.actions.makeControlRequested.connect(lambda action_id, version: self._guard(
+            lambda: commands.action_to_control(self._doc(), self._current(), action_id, version)))
+        self.tabs.addTab(self.controls, "&Controls")
+        self.tabs.addTab(self.actions, "&Actions")
+        self.links = LinksBox(self)
+        self.links.linkRequested.connect(lambda target: self._guard(
+            lambda: commands.link_risks(self._doc(), self._current(), target)))
+        self.links.unlinkRequested.connect(lambda link_id, a, b, kind: self._guard(
+            lambda: commands.unlink_risks(self._doc(), link_id, a, b, kind)))
+        self.tabs.addTab(self.links, "&Links")
+        self.tabs.addTab(self._comment_page(), "&Period comment")
+        self.problem = ErrorLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.badge)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.tabs, 1)
+        self.show_risk(None)
+
+    # -- building ------------------------------------------------------------------
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        return area
+
+    def _field(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> None:
+        widget.setObjectName(f"field_{name}")
+        widget.setAccessibleName(LABELS[name].capitalize())
+        error = ErrorLabel(self)
+        error.setObjectName(f"error_{name}")
+        box = QWidget(self)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        label = QLabel(caption, self)
+        label.setBuddy(widget)
+        form.addRow(label, box)
+        self.widgets[name] = widget
+        self.errors[name] = error
+        if isinstance(widget, QLineEdit | TextBox):
+            widget.editingFinished.connect(lambda n=name: self._commit_text(n))
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            widget.lineEdit().editingFinished.connect(lambda n=name: self._commit_text(n))
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(lambda _i, n=name: self._commit_choice(n))
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(lambda _c, n=name: self._commit_choice(n))
+
+    def _risk_page(self) -> QWidget:
+        page = QWidget(self)
+        columns = QHBoxLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        self._field(left, "reference", "Re&ference:", QLineEdit(self))
+        self._field(left, "title", "&Title:", QLineEdit(self))
+        description = TextBox(self, lines=4)
+        description.setMaximumHeight(description.fontMetrics().lineSpacing() * 7 + 12)
+        self._field(left, "description", "&Description:", description)
+        category = QComboBox(self)
+        category.setEditable(True)
+        self._field(left, "category", "Cate&gory:", category)
+        status = QComboBox(self)
+        status.addItems([s.value.capitalize() for s in RiskStatus])
+        self._field(left, "status", "Stat&us:", status)
+        self._field(right, "owner", "Risk &owner:", QLineEdit(self))
+        self._field(right, "accountable_officer", "Acco&untable officer:", QLineEdit(self))
+        self._field(right, "cabinet_member", "Cabinet &member:", QLineEdit(self))
+        treatment = QComboBox(self)
+        treatment.addItems([t.value.capitalize() for t in Treatment])
+        self._field(right, "treatment", "Treat&ment:", treatment)
+        self._field(right, "appetite", "Risk a&ppetite:", QLineEdit(self))
+        self._field(right, "proximity", "Pro&ximity:", QLineEdit(self))
+        self._field(right, "last_reviewed", "Last re&viewed:", self._date_edit())
+        self._field(right, "next_review", "&Next review:", self._date_edit())
+        self._field(right, "exempt", "E&xempt:", QCheckBox("Part B: keep out of public reports", self))
+        for form, stretch in ((left, 3), (right, 2)):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+            columns.addLayout(column, stretch)
+        return page
+
+    def _date_edit(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText("YYYY-MM-DD")
+        edit.setMaximumWidth(140)
+        return edit
+
+    def _scores_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.scores)
+        form = QFormLayout()
+        self._field(form, "target_date", "Target &date:", self._date_edit())
+        layout.addLayout(form)
+        return page
+
+    def _comment_page(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.period_label = QLabel(self)
+        form.addRow(self.period_label)
+        self._field(form, "period_comment", "Co&mment:", TextBox(self, lines=8))
+        return page
+
+    # -- showing -------------------------------------------------------------------
+
+    def set_document(self, document: Document | None) -> None:
+        """Edit risks of this file (None: nothing open)."""
+        self.document = document
+        self.risk = None
+        if document is not None:
+            self.scores.set_scheme(document.contents.scheme)
+            category = self.widgets["category"]
+            assert isinstance(category, QComboBox)
+            category.clear()
+            category.addItems(list(document.contents.scheme.criteria))
+        self.show_risk(None)
+
+    def show_risk(self, risk: Risk | None) -> None:
+        """Show a risk (or nothing) with no edit in progress."""
+        self.risk = risk
+        self._base = {}
+        self.problem.show_problem("")
+        for error in self.errors.values():
+            error.show_problem("")
+        self.tabs.setEnabled(risk is not None)
+        if risk is None:
+            self.heading.setText("<i>Choose a risk in the table to edit it.</i>")
+            self.badge.clear()
+            self.badge.setStyleSheet("")
+            for widget in self.widgets.values():
+                self._set_value(widget, "" if not isinstance(widget, QCheckBox) else False)
+            return
+        self._fill(risk, keep_dirty=False)
+
+    def _fill(self, risk: Risk, keep_dirty: bool) -> None:
+        assert self.document is not None
+        self.document.ensure_complete()
+        contents = self.document.contents
+        self.heading.setText(f"<b>{risk.reference}</b>&nbsp; {risk.title}")
+        if risk.residual is not None:
+            band = contents.scheme.band_for(risk.residual.likelihood, risk.residual.impact)
+            self.badge.setText(f"{band.name} {risk.residual.value}")
+            self.badge.setStyleSheet(band_label_style(band.colour))
+        else:
+            self.badge.setText("Not scored")
+            self.badge.setStyleSheet("")
+        for name, widget in self.widgets.items():
+            value = self._display_value(risk, name)
+            if keep_dirty and name in self._base and self._value(widget) != self._base[name]:
+                continue  # the user is typing here: leave their text; commit compares with the base
+            self._set_value(widget, value)
+            self._base[name] = value
+        self.scores.show_scores({kind: risk.score(kind) for kind in ScoreKind})
+        self.controls.set_records(contents.controls_of(risk.id))
+        self.actions.set_records(contents.actions_of(risk.id))
+        self.links.show_links(risk, contents)
+        period = contents.current_period()
+        self.period_label.setText(f"What changed this period ({period.label})" if period else "")
+
+    def _display_value(self, risk: Risk, name: str) -> Any:
+        value = getattr(risk, name)
+        if name in DATES:
+            return value.isoformat() if value else ""
+        if name in ("status", "treatment"):
+            return value.value.capitalize()
+        return value
+
+    @staticmethod
+    def _value(widget: QWidget) -> Any:
+        if isinstance(widget, QLineEdit | TextBox):
+            return widget.text()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        return None
+
+    @staticmethod
+    def _set_value(widget: QWidget, value: Any) -> None:
+        widget.blockSignals(True)
+        if isinstance(widget, QLineEdit | TextBox):
+            widget.setText(str(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentText(str(value))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        widget.blockSignals(False)
+
+    def refresh(self, changes: OpChanges) -> None:
+        """Re-read the shown risk when an operation or a colleague changed it."""
+        if self.document is None or self.risk is None:
+            return
+        everything = "*" in changes.risks
+        if changes.scheme:
+            self.scores.set_scheme(self.document.contents.scheme)
+        mine = self.risk.id in changes.risks or everything or bool(changes.links) or bool(
+            changes.controls or changes.actions)
+        if not mine:
+            return
+        fresh = self.document.risk(self.risk.id)
+        if fresh is None:
+            self.show_risk(None)
+            return
+        self.risk = fresh
+        self._fill(fresh, keep_dirty=True)
+
+    # -- committing ------------------------------------------------------------------
+
+    def _doc(self) -> Document:
+        assert self.document is not None
+        return self.document
+
+    def _current(self) -> Risk:
+        assert self.risk is not None
+        return self.risk
+
+    def _parsed(self, name: str) -> Any:
+        value = self._value(self.widgets[name])
+        if name in DATES:
+            return parse_date(str(value), name)
+        if name == "status":
+            return RiskStatus(str(value).lower())
+        if name == "treatment":
+            return Treatment(str(value).lower())
+        if isinstance(value, str) and name not in ("description", "period_comment"):
+            return value.strip()
+        return value
+
+    def _commit_text(self, name: str) -> None:
+        if self.risk is None or self.document is None:
+            return
+        widget_value = self._value(self.widgets[name])
+        if widget_value == self._base.get(name):
+            self.errors[name].show_problem("")
+            return
+        fresh = self.document.risk(self.risk.id)
+        theirs = self._display_value(fresh, name) if fresh is not None else ""
+        if name in self._base and theirs != self._base[name] and name not in DATES:
+            try:
+                value = self._parsed(name)
+            except ValidationError as error:
+                self._show_problems(error)
+                return
+            self._conflict(name, fresh.changed_by if fresh else "", str(widget_value), str(theirs), value)
+            return
+        self._commit_choice(name)
+
+    def _commit_choice(self, name: str) -> None:
+        if self.risk is None:
+            return
+        try:
+            value = self._parsed(name)
+        except ValidationError as error:
+            self._show_problems(error)
+            return
+        self._write({name: value}, f"Change {LABELS[name]} of {self.risk.reference}", name)
+
+    def _score_chosen(self, kind: str, score: Score | None) -> None:
+        if self.risk is not None and self.risk.score(ScoreKind(kind)) != score:
+            self._write({kind: score}, f"Change {kind} score of {self.risk.reference}", kind)
+
+    def _write(self, changes: dict[str, Any], text: str, name: str) -> None:
+        risk = self._current()
+        try:
+            edit_fields(self._doc(), "risk", risk.id, risk.version, changes, text)
+        except ValidationError as error:
+            self._show_problems(error)
+            return
+        except ConflictError as error:
+            theirs = self._display_value(error.current, name) if error.current is not None else ""
+            mine = self._value(self.widgets[name]) if name in self.widgets else changes[name]
+            self._conflict(name, error.changed_by, str(mine), str(theirs), changes[name])
+            return
+        except (NotFoundError, RegisterFileError) as error:
+            self.problem.show_problem(str(error))
+            return
+        if name in self.errors:
+            self.errors[name].show_problem("")
+        elif name in ("inherent", "residual", "target"):
+            self.scores.show_problem(name, "")
+        self.problem.show_problem("")
+
+    def _show_problems(self, error: ValidationError) -> None:
+        for problem in error.problems:
+            name = problem.field.split(".")[0]
+            if name in ("inherent", "residual", "target"):
+                self.scores.show_problem(name, problem.message)
+            elif name in self.errors:
+                self.errors[name].show_problem(problem.message)
+            else:
+                self.problem.show_problem(problem.message)
+
+    def _conflict(self, name: str, changed_by: str, mine: str, theirs: str, value: Any) -> None:
+        risk_id = self._current().id
+        dialog = ConflictDialog(LABELS.get(name, name), changed_by, mine, theirs, self)
+        self.conflict_dialog = dialog
+
+        def finished(result: int) -> None:
+            document = self._doc()
+            document.check_for_colleagues()
+            if result == ConflictDialog.DialogCode.Accepted:
+                fresh = current_record(document.workspace, "risk", risk_id)
+                if fresh is not None:
+                    self._guard(lambda: edit_fields(document, "risk", risk_id, fresh.version, {name: value},
+                                                    f"Change {LABELS.get(name, name)} of {fresh.reference}"))
+            if self.risk is not None and self.risk.id == risk_id:
+                self.show_risk(document.risk(risk_id))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _guard(self, step: Any) -> None:
+        try:
+            step()
+        except ValidationError as error:
+            self._show_problems(error)
+        except (ConflictError, NotFoundError, RegisterFileError) as error:
+            self.problem.show_problem(str(error))
+            if self.document is not None:
+                self.document.check_for_colleagues()

@@ -1,0 +1,36 @@
+"""A colleague's save is read back record by record, not by reloading the whole file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from riskdesk.services.refresh import changes_after, last_history_id
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.records import RISK
+from tests.ui.helpers import edit_elsewhere, select_register
+
+
+def test_changes_after_names_only_what_the_colleague_touched(demo_5x5_path: Path) -> None:
+    mine = Workspace.open(demo_5x5_path)
+    try:
+        seen = last_history_id(mine)
+        edit_elsewhere(demo_5x5_path, "SR 7.2", title="Social care practice not yet consistently good")
+        changes, newest = changes_after(mine, seen)
+        sr72 = next(r for r in mine.store.all(RISK)
+                    if r.reference == "SR 7.2")
+        assert changes.risks == {sr72.id}
+        assert not changes.scheme and "*" not in changes.registers
+        assert newest > seen
+        assert changes_after(mine, newest)[0].risks == {"*"}  # nothing new: reload to be safe
+    finally:
+        mine.close()
+
+
+def test_the_window_refreshes_one_row_for_a_colleagues_edit(make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    select_register(window, "Strategic Risk Register")
+    model = window.risk_panel.model
+    with qtbot.assertNotEmitted(model.modelReset):
+        edit_elsewhere(demo_5x5_path, "SR 7.7", owner="Director of Commissioning")
+        qtbot.waitUntil(lambda: any(model.risk_at(row).owner == "Director of Commissioning"
+                                    for row in range(model.rowCount())), timeout=5000)
