@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from riskdesk.ui.heatmap import HeatMapPanel
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.settings import APPLICATION, ORGANISATION, last_file
 
@@ -27,6 +28,7 @@ def create_main_window(path: Path | str | None = None) -> MainWindow:
     """Build the window for a file (or the start page) without starting an event loop."""
     application()
     window = MainWindow()
+    window.install_heat_map(HeatMapPanel(window))
     if path is not None:
         window.open_file(path)
     return window

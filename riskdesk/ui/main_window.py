@@ -59,9 +59,17 @@ class MainWindow(QMainWindow):
         self.heat_map_area.setObjectName("heatMapArea")
         QVBoxLayout(self.heat_map_area).setContentsMargins(0, 0, 0, 0)
         self.heat_map_area.hide()
+        # The table and the heat map side by side, the editor under both at full
+        # width (its form needs it), the register tree down the left.
+        self.top = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top.setObjectName("topSplitter")
+        self.top.addWidget(self.risk_panel)
+        self.top.addWidget(self.heat_map_area)
+        self.top.setStretchFactor(0, 3)
+        self.top.setStretchFactor(1, 2)
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")
-        self.centre.addWidget(self.risk_panel)
+        self.centre.addWidget(self.top)
         self.centre.addWidget(self.editor)
         self.centre.setStretchFactor(0, 3)
         self.centre.setStretchFactor(1, 2)
@@ -69,9 +77,8 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.centre)
-        self.splitter.addWidget(self.heat_map_area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 1060, 0])
+        self.splitter.setSizes([250, 1150])
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
@@ -273,15 +280,23 @@ class MainWindow(QMainWindow):
     # -- heat map ---------------------------------------------------------------------------
 
     def install_heat_map(self, panel: Any) -> None:
-        """Put a heat map panel beside the table and wire it to the table and the editor."""
-        self.heat_map = panel
+        """Put a heat map panel beside the table (replacing any before it) and wire it up."""
         layout = self.heat_map_area.layout()
         assert layout is not None
+        if self.heat_map is not None:
+            layout.removeWidget(self.heat_map)
+            self.heat_map.filterChanged.disconnect(self.risk_panel.proxy.set_risk_id_filter)
+            self.heat_map.rescoreRequested.disconnect(self.rescore)
+            self.heat_map.setParent(None)
+            self.heat_map.deleteLater()
+        self.heat_map = panel
         layout.addWidget(panel)
         self.heat_map_area.show()
-        sizes = self.splitter.sizes()
-        if sizes[2] == 0:
-            self.splitter.setSizes([sizes[0], max(400, sizes[1] - 420), 420])
+        panel.show()
+        sizes = self.top.sizes()
+        if sizes[1] == 0:
+            whole = max(sum(sizes), 900)
+            self.top.setSizes([whole - whole * 2 // 5, whole * 2 // 5])
         panel.filterChanged.connect(self.risk_panel.proxy.set_risk_id_filter)
         panel.rescoreRequested.connect(self.rescore)
         self._feed_heat_map()
@@ -297,6 +312,10 @@ class MainWindow(QMainWindow):
             register_id = self.selected_register_id()
             risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
         self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}))
+        if hasattr(self.heat_map, "set_titles"):
+            register = contents.register(self.selected_register_id() or "")
+            period = contents.current_period()
+            self.heat_map.set_titles(register.name if register else "", period.label if period else "")
 
     def rescore(self, risk_id: str, kind: str, likelihood: int, impact: int, reason: str) -> None:
         """Re-score a risk from the heat map (undoable), with the reason the user gave."""
@@ -353,7 +372,8 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         for key, restore in (("window/geometry", self.restoreGeometry),
                              ("window/mainSplitter", self.splitter.restoreState),
-                             ("window/centreSplitter", self.centre.restoreState)):
+                             ("window/centreSplitter", self.centre.restoreState),
+                             ("window/topSplitter", self.top.restoreState)):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
@@ -366,6 +386,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/mainSplitter", self.splitter.saveState())
         settings.setValue("window/centreSplitter", self.centre.saveState())
+        settings.setValue("window/topSplitter", self.top.saveState())
         self.risk_panel.table.save_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -19,7 +19,16 @@ from PySide6.QtWidgets import (
 
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Risk, RiskStatus
-from riskdesk.ui.risk_table import HEADERS, REFERENCE, RISK_ROLE, TITLE, RiskFilterModel, RiskTableModel
+from riskdesk.ui.risk_table import (
+    DIRECTION,
+    HEADERS,
+    REFERENCE,
+    RISK_ROLE,
+    SCORE,
+    TITLE,
+    RiskFilterModel,
+    RiskTableModel,
+)
 from riskdesk.ui.settings import app_settings
 
 ANY = "Any"
@@ -79,8 +88,11 @@ class RiskTableView(QTableView):
             self.horizontalHeader().restoreState(state)
         else:
             header = self.horizontalHeader()
-            for column, width in enumerate((70, 300, 200, 110, 75, 100, 100, 95)):
+            for column, width in enumerate((70, 300, 190, 105, 75, 100, 100, 95)):
                 header.resizeSection(column, width)
+            # What a reader scans first sits next to the title: the score and its direction.
+            header.moveSection(header.visualIndex(SCORE), 2)
+            header.moveSection(header.visualIndex(DIRECTION), 3)
         self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().sectionMoved.connect(lambda *_: self.save_columns())
         self.horizontalHeader().sectionResized.connect(lambda *_: self.save_columns())
@@ -107,9 +119,11 @@ class RiskPanel(QWidget):
         self.overdue = QCheckBox("Review overdue", self)
         self.overdue.toggled.connect(self.proxy.set_overdue_only)
         self.status.currentTextChanged.connect(
-            lambda text: self.proxy.set_status(None if text == ANY else text.lower()))
-        self.band.currentTextChanged.connect(lambda text: self.proxy.set_band(None if text == ANY else text))
-        self.owner.currentTextChanged.connect(lambda text: self.proxy.set_owner(None if text == ANY else text))
+            lambda text: self.proxy.set_status(None if self.status.currentIndex() <= 0 else text.lower()))
+        self.band.currentTextChanged.connect(
+            lambda text: self.proxy.set_band(None if self.band.currentIndex() <= 0 else text))
+        self.owner.currentTextChanged.connect(
+            lambda text: self.proxy.set_owner(None if self.owner.currentIndex() <= 0 else text))
         self.table = RiskTableView(self)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
@@ -126,16 +140,15 @@ class RiskPanel(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
+        # Each filter names itself ("Any status") instead of carrying a label, which
+        # keeps the row narrow enough for a small laptop screen.
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for label, widget in (("Status", self.status), ("Band", self.band), ("Owner", self.owner)):
-            caption = QLabel(label + ":", self)
-            caption.setBuddy(widget)
-            filters.addWidget(caption)
+        for widget in (self.status, self.band, self.owner):
             filters.addWidget(widget, 1)
         filters.addWidget(self.overdue)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -143,8 +156,13 @@ class RiskPanel(QWidget):
     def _combo(self, name: str, items: list[str]) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(f"Filter by {name.lower()}")
-        combo.addItems([ANY, *items])
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setToolTip(f"Show only risks with this {name.lower()}")
+        combo.setProperty("anyText", f"{ANY} {name.lower()}")
+        combo.addItems([combo.property("anyText"), *items])
+        # Long owner titles would otherwise set the width of the whole window;
+        # the drop-down list still shows them in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
         return combo
 
     def _update_count(self) -> None:
@@ -165,7 +183,7 @@ class RiskPanel(QWidget):
         current = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems([ANY, *items])
+        combo.addItems([combo.property("anyText"), *items])
         combo.setCurrentIndex(max(0, combo.findText(current)))
         combo.blockSignals(False)
         if combo.currentText() != current:

@@ -58,7 +58,7 @@ def test_dropping_a_register_file_opens_it(make_window, demo_5x5_path: Path) -> 
 def test_geometry_and_last_file_are_restored(make_window, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     window.risk_panel.table.set_column_shown(TITLE, False)
-    window.resize(700, 500)
+    window.resize(780, 560)
     window.close()
     again = create_main_window(None)
     try:
@@ -66,7 +66,7 @@ def test_geometry_and_last_file_are_restored(make_window, demo_5x5_path: Path) -
 
         assert last_file() == demo_5x5_path.resolve()
         assert again.risk_panel.table.horizontalHeader().isSectionHidden(TITLE)
-        assert again.size().width() == 700
+        assert again.size().width() == 780
     finally:
         again.close()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMenu,
     QSizePolicy,
     QToolButton,
@@ -155,9 +156,12 @@ class HeatMapPanel(MatrixOutput, QWidget):
         bar.addWidget(colours_label)
         bar.addWidget(self.palette_box)
         bar.addStretch(1)
+        # The caption sits on its own line and may wrap, so a long register name
+        # never forces the panel (and the window) wider than the screen.
         self.caption = QLabel(self)
         self.caption.setObjectName("heatMapCaption")
-        bar.addWidget(self.caption)
+        self.caption.setWordWrap(True)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         grid = QGridLayout()
         grid.setSpacing(2)
@@ -166,11 +170,18 @@ class HeatMapPanel(MatrixOutput, QWidget):
         grid.addWidget(self._horizontal_title, 1, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
+        # The toolbar alone is wider than the matrix needs: let the splitter make the
+        # panel narrower than the toolbar (it then clips) rather than widen the window.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumWidth(260)
         outer.addLayout(bar)
+        outer.addWidget(self.caption)
         outer.addLayout(grid, 1)
         self.path_note = QLabel(self)
         self.path_note.setObjectName("heatMapPathNote")
         self.path_note.setText(NO_PATH)
+        self.path_note.setWordWrap(True)
+        self.path_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         outer.addWidget(self._legend)
         outer.addWidget(self.path_note)
         self._view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
