@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from riskdesk.reporting.build import build_report
+from riskdesk.reporting.fonts import FontError
+from riskdesk.reporting.template import ReportCancelled
+from riskdesk.services.report_data import REPORT_KINDS, ReportError, ReportOptions, prepare_report
 from riskdesk.services.workspace import Workspace
 
-REPORT_KINDS = ("committee", "profile", "matrix", "actions")
-
-
-class ReportError(ValueError):
-    """A report that cannot be made as asked; the message is one plain sentence."""
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What the user asked for: which report, period, registers and version."""
-
-    kind: str = "committee"
-    period: str | None = None  # a period label; None = the latest closed period
-    register: str | None = None  # a register name or id; None = every register
-    min_band: str | None = None
-    include_closed: bool = False
-    exempt: bool = False  # True = the exempt (Part B) version, marked on every page
-    page_size: str = "A4"  # "A4" or "A3"
-    greyscale: bool = False
+__all__ = ["REPORT_KINDS", "ReportCancelled", "ReportError", "ReportOptions", "write_report"]
 
 
 def write_report(
@@ -35,6 +21,21 @@ def write_report(
     target: Path,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    today: date | None = None,
 ) -> int:
     """Write the report to target as a PDF and return its page count."""
-    raise ReportError("Reports are not available in this version of riskdesk.")
+    data = prepare_report(workspace, options, today)
+    if cancelled is not None and cancelled():
+        raise ReportCancelled("The report was cancelled.")
+    target = Path(target)
+    # Write beside the target and move into place, so a cancelled or failed run leaves no half file.
+    partial = target.with_name(target.name + ".partial")
+    try:
+        try:
+            pages = build_report(options.kind, data, partial, progress, cancelled)
+        except FontError as error:
+            raise ReportError(str(error)) from None
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages

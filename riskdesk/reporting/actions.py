@@ -1,0 +1,53 @@
+"""The actions report: every open action by owner and due date, overdue first."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from riskdesk.reporting.data import ActionLine, ReportData
+from riskdesk.reporting.parts import data_table, due_text, rag_cell_commands, rag_word, table_heading
+from riskdesk.reporting.styles import Palette, Styles
+from riskdesk.reporting.template import Checkpoint
+from riskdesk.reporting.text import safe
+
+
+def actions_story(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
+    """Overdue actions first, then the rest, each sorted by owner and due date."""
+    meta = data.meta
+    overdue = [a for a in data.actions if a.overdue]
+    rest = [a for a in data.actions if not a.overdue]
+    story: list[Flowable] = [
+        Paragraph(safe(meta.scope or meta.council), styles.subtitle),
+        Paragraph(safe(meta.title), styles.title),
+        Paragraph(safe(f"{meta.period}: {len(data.actions)} open actions, {len(overdue)} overdue"),
+                  styles.subtitle),
+    ]
+    if not data.actions:
+        story.append(Paragraph("There are no open actions on the registers chosen.", styles.body))
+    parts = [(heading, lines) for heading, lines in (("Overdue actions", overdue), ("Open actions by owner", rest))
+             if lines]
+    for index, (heading, lines) in enumerate(parts, start=1):
+        story += table_heading(heading, styles.heading)
+        story.append(actions_by_owner(lines, width, styles, palette))
+        story.append(Checkpoint(index, len(parts)))
+    return story
+
+
+def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, palette: Palette) -> Flowable:
+    """A table of actions with owner, due date, risk reference, action and progress, status and RAG."""
+    header = ["Owner", "Due", "Risk", "Action and progress", "Status", "RAG"]
+    rows: list[list[object]] = [list(header)]
+    for line in lines:
+        text = safe(line.description)
+        if line.progress:
+            text += f"<br/><i>Progress: {safe(line.progress)}</i>"
+        rows.append([
+            Paragraph(safe(line.owner) or "–", styles.cell),
+            due_text(line),
+            Paragraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.small),
+            Paragraph(text, styles.cell),
+            line.status.capitalize(),
+            rag_word(line.rag),
+        ])
+    widths = [width * 0.17, width * 0.1, width * 0.17, width * 0.36, width * 0.11, width * 0.09]
+    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette))

@@ -1,0 +1,107 @@
+"""The plain data every report is built from; prepared by the services, never queried here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from riskdesk.core.direction import Direction
+from riskdesk.core.model import Risk, Score
+from riskdesk.core.scheme import Band, ScoringScheme
+
+MARKING_PUBLIC = "OFFICIAL"
+MARKING_EXEMPT = "OFFICIAL – Exempt: Part B"
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What goes in every header and footer, and how the pages look."""
+
+    council: str
+    title: str
+    period: str
+    produced: date
+    exempt: bool = False
+    page_size: str = "A4"  # "A4" or "A3"
+    greyscale: bool = False
+    arrow_style: str = "arrows"
+    scope: str = ""  # the register the report covers, e.g. "Strategic Risk Register"
+
+    @property
+    def marking(self) -> str:
+        """The protective marking printed on every page."""
+        return MARKING_EXEMPT if self.exempt else MARKING_PUBLIC
+
+
+@dataclass(frozen=True)
+class ControlLine:
+    """One control of a risk as printed."""
+
+    description: str
+    owner: str = ""
+    effectiveness: str = ""
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action as printed, with the risk it belongs to."""
+
+    description: str
+    owner: str = ""
+    due: date | None = None
+    status: str = ""
+    rag: str = ""  # "red", "amber", "green" or ""
+    progress: str = ""
+    risk_reference: str = ""
+    risk_title: str = ""
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class RiskEntry:
+    """A risk as it stood in the reported period, with everything printed about it."""
+
+    risk: Risk  # scores and status as of the period: what the grids place
+    comment: str
+    direction: Direction
+    register_name: str = ""
+    controls: tuple[ControlLine, ...] = ()
+    actions: tuple[ActionLine, ...] = ()
+
+    @property
+    def reference(self) -> str:
+        """The risk's reference, e.g. "SR 7.2"."""
+        return self.risk.reference
+
+    @property
+    def residual(self) -> Score | None:
+        """The residual score in the period."""
+        return self.risk.residual
+
+
+@dataclass(frozen=True)
+class AreaEntry:
+    """A register shown with its own matrix: a service area in the profile, a sheet in the matrix pack."""
+
+    name: str
+    commentary: str = ""
+    owner: str = ""
+    risks: tuple[RiskEntry, ...] = ()
+
+
+@dataclass
+class ReportData:
+    """Everything one report prints."""
+
+    meta: ReportMeta
+    scheme: ScoringScheme
+    risks: list[RiskEntry] = field(default_factory=list)
+    areas: list[AreaEntry] = field(default_factory=list)
+    actions: list[ActionLine] = field(default_factory=list)
+    introduction: str = ""  # the covering register's commentary
+
+    def band_of(self, score: Score | None) -> Band | None:
+        """The band a score falls in (None when unscored)."""
+        if score is None:
+            return None
+        return self.scheme.band_for(score.likelihood, score.impact)

@@ -1,0 +1,332 @@
+"""Drawn flowables: the band badge, the direction-of-travel arrow and the heat map."""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from riskdesk.core.direction import Direction
+from riskdesk.core.grid import Cell, Grid
+from riskdesk.core.scheme import Band
+from riskdesk.reporting.fonts import BOLD, REGULAR
+from riskdesk.reporting.styles import RULE, Palette
+
+# Fills of the arrows: the shape carries the meaning, the colour only helps.
+DIRECTION_FILLS = {
+    Direction.NEW: "#2e6db4",
+    Direction.IMPROVED: "#3c8d2f",
+    Direction.NO_CHANGE: "#7a7a7a",
+    Direction.WORSE: "#c0392b",
+}
+
+
+class BandBadge(Flowable):  # type: ignore[misc]
+    """A band name and score on the band's colour, e.g. "Medium 12"."""
+
+    def __init__(self, band: Band | None, score: int | None, palette: Palette, font_size: float = 8.5) -> None:
+        """Badge for a score in a band; an unscored risk prints "Not scored"."""
+        super().__init__()
+        self.band = band
+        self.score = score
+        self.palette = palette
+        self.font_size = font_size
+        self.text = f"{band.name} {score}" if band is not None and score is not None else "Not scored"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """As wide as its text plus padding."""
+        self.width = stringWidth(self.text, BOLD, self.font_size) + 3 * mm
+        self.height = self.font_size + 2 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Fill a box and print the text on it."""
+        canvas = self.canv
+        fill = self.palette.colour(self.band.colour) if self.band else colors.white
+        canvas.setFillColor(fill)
+        canvas.setStrokeColor(colors.HexColor(RULE))
+        canvas.setLineWidth(0.5)
+        # Square corners: a rounded box costs five times the drawing operators, in every row of a pack.
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        canvas.setFillColor(self.palette.ink_on(self.band.colour) if self.band else colors.black)
+        canvas.setFont(BOLD, self.font_size)
+        canvas.drawCentredString(self.width / 2, (self.height - self.font_size) / 2 + 0.25 * self.font_size,
+                                 self.text)
+
+
+def _block_arrow(size: float) -> list[tuple[float, float]]:
+    """A block arrow pointing right, in a size x size box centred on the origin."""
+    h = size / 2
+    return [(-h, -0.16 * size), (0.08 * size, -0.16 * size), (0.08 * size, -0.42 * size), (h, 0.0),
+            (0.08 * size, 0.42 * size), (0.08 * size, 0.16 * size), (-h, 0.16 * size)]
+
+
+def _star(size: float) -> list[tuple[float, float]]:
+    outer, inner = size / 2, size / 5
+    points = []
+    for index in range(10):
+        radius = outer if index % 2 == 0 else inner
+        angle = math.pi / 2 + index * math.pi / 5
+        points.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return points
+
+
+def _triangle(size: float, up: bool) -> list[tuple[float, float]]:
+    h = size / 2
+    sign = 1 if up else -1
+    return [(-h, -sign * 0.4 * size), (h, -sign * 0.4 * size), (0.0, sign * 0.45 * size)]
+
+
+def _diamond(size: float) -> list[tuple[float, float]]:
+    h = size / 2
+    return [(0.0, h), (h, 0.0), (0.0, -h), (-h, 0.0)]
+
+
+def direction_shape(direction: Direction, style: str, size: float) -> tuple[list[tuple[float, float]], float]:
+    """The outline of a direction's mark (centred on the origin) and the angle to turn it by."""
+    if style == "triangles":
+        shapes = {
+            Direction.IMPROVED: _triangle(size, up=False),
+            Direction.WORSE: _triangle(size, up=True),
+            Direction.NO_CHANGE: _diamond(size),
+        }
+        if direction == Direction.NEW:
+            return [], 0.0  # drawn as a circle
+        return shapes[direction], 0.0
+    if direction == Direction.NEW:
+        return _star(size), 0.0
+    angle = {Direction.IMPROVED: -90.0, Direction.WORSE: 90.0, Direction.NO_CHANGE: 0.0}[direction]
+    return _block_arrow(size), angle
+
+
+class DirectionArrow(Flowable):  # type: ignore[misc]
+    """The direction-of-travel mark drawn as vector shapes, with its word beside it."""
+
+    def __init__(self, direction: Direction, palette: Palette, style: str = "arrows", size: float = 4 * mm,
+                 label: bool = True, font_size: float = 8) -> None:
+        """A mark for New, Improved, No change or Worse in the file's arrow style."""
+        super().__init__()
+        self.direction = direction
+        self.palette = palette
+        self.style = style
+        self.size = size
+        self.label = label
+        self.font_size = font_size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """The mark, plus room for its word."""
+        text_width = stringWidth(str(self.direction), REGULAR, self.font_size) + 1.5 * mm if self.label else 0
+        self.width = self.size + text_width
+        self.height = max(self.size, self.font_size * 1.2)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the shape, then the word."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.palette.colour(DIRECTION_FILLS[self.direction]))
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.4)
+        canvas.translate(self.size / 2, self.height / 2)
+        points, angle = direction_shape(self.direction, self.style, self.size)
+        if not points:
+            canvas.circle(0, 0, self.size * 0.42, stroke=1, fill=1)
+        else:
+            canvas.rotate(angle)
+            path = canvas.beginPath()
+            path.moveTo(*points[0])
+            for point in points[1:]:
+                path.lineTo(*point)
+            path.close()
+            canvas.drawPath(path, stroke=1, fill=1)
+        canvas.restoreState()
+        if self.label:
+            canvas.setFillColor(colors.black)
+            canvas.setFont(REGULAR, self.font_size)
+            canvas.drawString(self.size + 1.5 * mm, (self.height - self.font_size) / 2 + 0.2 * self.font_size,
+                              str(self.direction))
+
+
+class HeatMap(Flowable):  # type: ignore[misc]
+    """A likelihood x impact matrix drawn as one piece, so it never splits across pages.
+
+    mode "key" prints each cell's score and band (the scoring key); "counts" the number of
+    risks in it; "references" the count and the references. Band names are printed in each
+    cell so the map reads on a black-and-white printer.
+    """
+
+    def __init__(self, grid: Grid, palette: Palette, mode: str = "counts", width: float | None = None,
+                 cell_height: float | None = None, fill_height: bool = False, scale: float = 1.0,
+                 row_title: str | None = None, column_title: str | None = None,
+                 short_captions: bool = False) -> None:
+        """Draw grid in the given mode; fill_height makes it take the frame's height."""
+        super().__init__()
+        self.grid = grid
+        self.palette = palette
+        self.mode = mode
+        self.wanted_width = width
+        self.cell_height = cell_height or {"key": 11 * mm, "counts": 12 * mm}.get(mode, 18 * mm)
+        self.fill_height = fill_height
+        self.scale = scale
+        scheme = grid.scheme
+        vertical_is_impact = grid.transposed
+        self.row_title = row_title or ("IMPACT" if vertical_is_impact else "LIKELIHOOD")
+        self.column_title = column_title or ("LIKELIHOOD" if vertical_is_impact else "IMPACT / CONSEQUENCE")
+        self.short_captions = short_captions
+        self._row_levels = scheme.impact if vertical_is_impact else scheme.likelihood
+        self._column_levels = scheme.likelihood if vertical_is_impact else scheme.impact
+
+    # -- geometry ---------------------------------------------------------------
+
+    def _caption(self, number: int, vertical: bool) -> str:
+        levels = self._row_levels if vertical else self._column_levels
+        level = next(lv for lv in levels if lv.number == number)
+        if not self.short_captions:
+            return level.caption
+        initials = [lv.label[:1].upper() for lv in levels]
+        # L/M/H reads at a glance; where initials clash (Possible, Probable) the number is clearer.
+        return level.label[:1].upper() if len(set(initials)) == len(initials) else str(level.number)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take the width asked for (or all there is) and the height of its rows."""
+        s = self.scale
+        self.width = min(self.wanted_width or available_width, available_width)
+        self.title_strip = 7 * mm * s
+        self.row_header = (8 * mm if self.short_captions else 28 * mm) * s
+        self.column_header = (7 * mm if self.short_captions else 10 * mm) * s
+        rows = self.grid.row_count
+        fixed = self.title_strip + self.column_header
+        if self.fill_height:
+            self.row_height = max((available_height - fixed - 1) / rows, 8 * mm)
+        else:
+            self.row_height = self.cell_height * s
+        self.height = fixed + rows * self.row_height
+        self.cell_width = (self.width - self.title_strip - self.row_header) / self.grid.column_count
+        return self.width, self.height
+
+    # -- drawing ---------------------------------------------------------------
+
+    def draw(self) -> None:
+        """Draw titles, captions and every cell."""
+        canvas = self.canv
+        s = self.scale
+        grid = self.grid
+        cells_left = self.title_strip + self.row_header
+        cells_top = self.height - self.title_strip - self.column_header
+        canvas.saveState()
+        canvas.setFillColor(colors.black)
+        canvas.setFont(BOLD, 8 * s)
+        canvas.drawCentredString(cells_left + self.cell_width * grid.column_count / 2,
+                                 self.height - self.title_strip + 2 * mm * s, self.column_title)
+        canvas.saveState()
+        canvas.translate(self.title_strip - 2 * mm * s, cells_top / 2)
+        canvas.rotate(90)
+        canvas.drawCentredString(0, 0, self.row_title)
+        canvas.restoreState()
+        canvas.setStrokeColor(colors.HexColor(RULE))
+        canvas.setLineWidth(0.5)
+        for column in range(grid.column_count):
+            x = cells_left + column * self.cell_width
+            _, number = self._numbers(0, column)
+            self._header_box(x, cells_top, self.cell_width, self.column_header, self._caption(number, False))
+        for row in range(grid.row_count):
+            y = cells_top - (row + 1) * self.row_height
+            number, _ = self._numbers(row, 0)
+            self._header_box(self.title_strip, y, self.row_header, self.row_height, self._caption(number, True))
+            for column in range(grid.column_count):
+                x = cells_left + column * self.cell_width
+                self._draw_cell(grid.cell_at(row, column), x, y)
+        canvas.restoreState()
+
+    def _numbers(self, row: int, column: int) -> tuple[int, int]:
+        """(vertical level number, horizontal level number) of a position."""
+        likelihood, impact = self.grid.position_to_scores(row, column)
+        return (impact, likelihood) if self.grid.transposed else (likelihood, impact)
+
+    def _header_box(self, x: float, y: float, width: float, height: float, text: str) -> None:
+        canvas = self.canv
+        size = 7.5 * self.scale
+        canvas.setFillColor(self.palette.header_fill)
+        canvas.rect(x, y, width, height, stroke=1, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(BOLD, size)
+        lines = simpleSplit(text, BOLD, size, width - 2 * mm)
+        leading = size * 1.2
+        start = y + height / 2 + (len(lines) - 1) * leading / 2 - size * 0.35
+        for index, line in enumerate(lines):
+            canvas.drawCentredString(x + width / 2, start - index * leading, line)
+
+    def _draw_cell(self, cell: Cell, x: float, y: float) -> None:
+        canvas = self.canv
+        s = self.scale
+        fill = cell.band.colour
+        canvas.setFillColor(self.palette.colour(fill))
+        canvas.rect(x, y, self.cell_width, self.row_height, stroke=1, fill=1)
+        canvas.setFillColor(self.palette.ink_on(fill))
+        centre = x + self.cell_width / 2
+        top = y + self.row_height
+        if self.mode == "key":
+            canvas.setFont(BOLD, 11 * s)
+            canvas.drawCentredString(centre, y + self.row_height / 2, str(cell.score))
+            canvas.setFont(REGULAR, 6.5 * s)
+            canvas.drawCentredString(centre, y + self.row_height / 2 - 8 * s, cell.band.name)
+            return
+        # The score and band at the top of every cell, so grey printouts still read.
+        canvas.setFont(REGULAR, 6 * s)
+        canvas.drawString(x + 1.2 * mm, top - 6.5 * s - 1 * mm, f"{cell.score} {cell.band.name}")
+        if self.mode == "counts":
+            if cell.count:
+                canvas.setFont(BOLD, 13 * s)
+                canvas.drawCentredString(centre, y + self.row_height / 2 - 5 * s, str(cell.count))
+            return
+        self._draw_references(cell, x, y)
+
+    def _draw_references(self, cell: Cell, x: float, y: float) -> None:
+        canvas = self.canv
+        s = self.scale
+        if not cell.count:
+            return
+        canvas.setFont(BOLD, 6.5 * s)
+        noun = "risk" if cell.count == 1 else "risks"
+        canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + self.row_height - 6.5 * s - 1 * mm,
+                               f"{cell.count} {noun}")
+        room_width = self.cell_width - 2.4 * mm
+        room_height = self.row_height - 9 * s - 2 * mm
+        # Start large: the sheets are read across a meeting table.
+        size = min(12 * s, max(room_height / 2.5, 8.5 * s))
+        lines = pack_references(cell.references, size, room_width)
+        # Shrink the type until the references fit; past a floor, say how many are left out.
+        while len(lines) * size * 1.15 > room_height and size > 5:
+            size -= 0.5
+            lines = pack_references(cell.references, size, room_width)
+        fitting = max(int(room_height // (size * 1.15)), 1)
+        shown_lines = [", ".join(line) for line in lines]
+        if len(lines) > fitting:
+            kept = lines[: fitting - 1]
+            shown = sum(len(line) for line in kept)
+            shown_lines = [", ".join(line) for line in kept] + [f"… and {cell.count - shown} more"]
+        canvas.setFont(REGULAR, size)
+        # First baseline sits a cap height below the score label, so the two never touch.
+        line_y = y + self.row_height - 9 * s - 1.5 * mm - size * 0.85
+        for line in shown_lines:
+            canvas.drawString(x + 1.2 * mm, line_y, line)
+            line_y -= size * 1.15
+
+
+def pack_references(references: list[str], size: float, width: float) -> list[list[str]]:
+    """References laid into lines that fit width, never breaking one reference across lines."""
+    lines: list[list[str]] = []
+    current: list[str] = []
+    for reference in references:
+        trial = ", ".join([*current, reference]) + ","
+        if current and stringWidth(trial, REGULAR, size) > width:
+            lines.append(current)
+            current = []
+        current.append(reference)
+    if current:
+        lines.append(current)
+    return lines

@@ -1,0 +1,140 @@
+"""Pieces several reports share: paragraphs of user text, controls and actions tables, score lines."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from riskdesk.core.model import Score
+from riskdesk.core.scheme import ScoringScheme
+from riskdesk.reporting.data import ActionLine, ControlLine, RiskEntry
+from riskdesk.reporting.flowables import BandBadge, DirectionArrow
+from riskdesk.reporting.fonts import BOLD
+from riskdesk.reporting.styles import RAG_COLOURS, Palette, Styles, table_style_commands
+from riskdesk.reporting.text import paragraphs_of, safe, short_date
+
+# Characters in one cell past which its row might not fit on a page: 600 fill half a page even
+# in the narrowest column (an owner), so shorter rows can always move whole to the next page.
+LONG_CELL = 600
+
+
+def text_block(text: str, style: ParagraphStyle, empty: str = "") -> list[Flowable]:
+    """User text as escaped paragraphs that can split across pages."""
+    parts = paragraphs_of(text)
+    if not parts and empty:
+        return [Paragraph(f"<i>{safe(empty)}</i>", style)]
+    return [Paragraph(part, style) for part in parts]
+
+
+def table_heading(text: str, style: ParagraphStyle, room: float = 35 * mm) -> list[Flowable]:
+    """A heading (user text allowed) that starts a new page only when less than room is left.
+
+    A heading kept with its next flowable would drag a long table to a fresh page and leave a
+    gap, and costs a deep copy of what follows it at every page end.
+    """
+    free = _FREE_STYLES.get(id(style))
+    if free is None or free.parent is not style:
+        free = _FREE_STYLES[id(style)] = ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
+    return [CondPageBreak(room), Paragraph(safe(text), free)]
+
+
+# Heading styles without keep-with-next, made once per style rather than once per heading.
+_FREE_STYLES: dict[int, ParagraphStyle] = {}
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+    """A bold label (ours) followed by user text (escaped)."""
+    return Paragraph(f"<b>{safe(label)}</b> {safe(value)}", style)
+
+
+def badge(scheme: ScoringScheme, score: Score | None, palette: Palette, font_size: float = 8.5) -> BandBadge:
+    """The band badge for a score."""
+    if score is None:
+        return BandBadge(None, None, palette, font_size)
+    return BandBadge(scheme.band_for(score.likelihood, score.impact), score.value, palette, font_size)
+
+
+def data_table(rows: list[list[object]], widths: list[float], palette: Palette,
+               extra: list[tuple[object, ...]] | None = None) -> Table:
+    """A table with a repeating header row; a row with a very long cell may split across pages."""
+    # Splitting inside rows costs a tenth of a pack's build time, so only tables that could hold
+    # a row taller than a page pay for it.
+    tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1 if tall else 0, hAlign="LEFT")
+    table.setStyle(TableStyle(table_style_commands(palette) + (extra or [])))
+    return table
+
+
+def controls_table(controls: tuple[ControlLine, ...], width: float, styles: Styles, palette: Palette) -> Table:
+    """Controls in place: description, owner, effectiveness."""
+    # Fixed words go in as plain strings: a Paragraph per cell is most of a pack's build time.
+    rows: list[list[object]] = [["Control", "Owner", "Effectiveness"]]
+    for control in controls:
+        rows.append([Paragraph(safe(control.description), styles.cell), Paragraph(safe(control.owner), styles.cell),
+                     control.effectiveness.capitalize()])
+    return data_table(rows, [width * 0.58, width * 0.25, width * 0.17], palette)
+
+
+def rag_cell_commands(rags: list[str], column: int, palette: Palette) -> list[tuple[object, ...]]:
+    """Fill each row's RAG cell with its colour, its word in bold ink that reads on the fill."""
+    commands: list[tuple[object, ...]] = [("ALIGN", (column, 1), (column, -1), "CENTER")]
+    for row, rag in enumerate(rags, start=1):
+        if rag in RAG_COLOURS:
+            commands += [
+                ("BACKGROUND", (column, row), (column, row), palette.colour(RAG_COLOURS[rag])),
+                ("TEXTCOLOR", (column, row), (column, row), palette.ink_on(RAG_COLOURS[rag])),
+                ("FONTNAME", (column, row), (column, row), BOLD),
+            ]
+    return commands
+
+
+def rag_word(rag: str) -> str:
+    """The RAG rating as printed: "Amber", or a dash when there is none."""
+    return rag.capitalize() if rag in RAG_COLOURS else "–"
+
+
+def due_text(action: ActionLine) -> str:
+    """The due date, with "Overdue" under it when it has passed."""
+    due = short_date(action.due) or "No date"
+    return f"{due}\nOverdue" if action.overdue else due
+
+
+def actions_table(actions: tuple[ActionLine, ...], width: float, styles: Styles, palette: Palette) -> Table:
+    """Actions of one risk: description with progress, owner, due date, status and RAG."""
+    rows: list[list[object]] = [["Action", "Owner", "Due", "Status", "RAG"]]
+    for action in actions:
+        description = safe(action.description)
+        if action.progress:
+            description += f"<br/><i>Progress: {safe(action.progress)}</i>"
+        rows.append([Paragraph(description, styles.cell), Paragraph(safe(action.owner), styles.cell),
+                     due_text(action), action.status.capitalize(), rag_word(action.rag)])
+    widths = [width * 0.44, width * 0.2, width * 0.14, width * 0.12, width * 0.1]
+    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in actions], 4, palette))
+
+
+def scores_table(entry: RiskEntry, scheme: ScoringScheme, width: float, styles: Styles, palette: Palette,
+                 arrow_style: str) -> Table:
+    """Inherent, residual and target scores as badges with their likelihood and impact, and the direction."""
+    risk = entry.risk
+    target_words = _score_words(risk.target)
+    if risk.target_date is not None and target_words:
+        target_words += f"\nby {short_date(risk.target_date)}"
+    rows: list[list[object]] = [
+        ["Inherent score", "Residual score", "Target score", "Direction of travel"],
+        [badge(scheme, risk.inherent, palette), badge(scheme, risk.residual, palette),
+         badge(scheme, risk.target, palette), DirectionArrow(entry.direction, palette, arrow_style)],
+        [_score_words(risk.inherent), _score_words(risk.residual), target_words, ""],
+    ]
+    table = Table(rows, colWidths=[width / 4] * 4, hAlign="LEFT")
+    table.setStyle(TableStyle([*table_style_commands(palette),
+                               ("FONTSIZE", (0, 2), (-1, 2), 7.5), ("LEADING", (0, 2), (-1, 2), 9),
+                               ("TOPPADDING", (0, 1), (-1, 1), 4), ("VALIGN", (0, 1), (-1, 1), "MIDDLE")]))
+    return table
+
+
+def _score_words(score: Score | None) -> str:
+    """ "Likelihood 3 × Impact 4" so the badge's number can be traced back."""
+    if score is None:
+        return ""
+    return f"Likelihood {score.likelihood} × Impact {score.impact}"

@@ -1,0 +1,132 @@
+"""The risk profile (seed 003's layout): criteria, likelihood key, count matrices, high risks."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from riskdesk.core.grid import Grid, build_grid
+from riskdesk.core.scheme import Band, ScoringScheme
+from riskdesk.reporting.data import AreaEntry, ReportData, RiskEntry
+from riskdesk.reporting.flowables import DirectionArrow, HeatMap
+from riskdesk.reporting.parts import data_table, table_heading, text_block
+from riskdesk.reporting.styles import Palette, Styles, table_style_commands
+from riskdesk.reporting.template import Checkpoint
+from riskdesk.reporting.text import long_date, safe
+
+# Commentary longer than this goes under its matrix, where it can split across pages.
+BESIDE_LIMIT = 700
+
+
+def top_band(scheme: ScoringScheme) -> Band:
+    """The highest band: the risks the profile lists one by one."""
+    return max(scheme.bands, key=lambda b: b.low)
+
+
+def profile_grid(data: ReportData, risks: tuple[RiskEntry, ...] | list[RiskEntry]) -> Grid:
+    """A residual-score grid with impact up the side and likelihood along the top, as in the profile."""
+    return build_grid(data.scheme, [e.risk for e in risks], transposed=True, include_closed=True)
+
+
+def profile_story(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
+    """Every flowable of the risk profile."""
+    meta = data.meta
+    story: list[Flowable] = [
+        Paragraph(safe(f"{meta.scope or meta.council} – {meta.title}"), styles.title),
+        Paragraph(safe(meta.period), styles.subtitle),
+    ]
+    story += text_block(data.introduction, styles.body)
+    story += criteria_tables(data.scheme, width, styles, palette)
+    story.append(PageBreak())
+    top = top_band(data.scheme)
+    single = len(data.areas) == 1 and len(data.areas[0].risks) == len(data.risks)
+    if not single:  # one area holding every risk is already the whole picture
+        story += area_block(f"{meta.scope or 'All registers'} – Overall", "", data.risks, data, width, styles,
+                            palette, top)
+    total = len(data.areas)
+    for index, area in enumerate(data.areas, start=1):
+        story += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
+        story += high_risks(area, data, width, styles, palette, top)
+        story.append(Checkpoint(index, total))
+    return story
+
+
+def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
+    """The impact criteria per category (highest level first) and the likelihood key."""
+    categories = list(scheme.criteria)
+    flowables: list[Flowable] = table_heading("Impact criteria", styles.heading)
+    if categories:
+        header = [Paragraph("Score / Impact", styles.header_cell)] + [
+            Paragraph(safe(c), styles.header_cell) for c in categories]
+        rows: list[list[object]] = [header]
+        for level in sorted(scheme.impact, key=lambda lv: -lv.number):
+            texts = [scheme.criteria[c][level.number - 1] for c in categories]
+            rows.append([Paragraph(f"<b>{safe(level.caption.upper())}</b>", styles.cell)]
+                        + [Paragraph(safe(t), styles.cell) for t in texts])
+        first = width * 0.13
+        flowables.append(data_table(rows, [first] + [(width - first) / len(categories)] * len(categories), palette))
+    flowables.append(Paragraph("Likelihood", styles.heading))
+    levels = sorted(scheme.likelihood, key=lambda lv: lv.number)
+    header = [Paragraph("Score", styles.header_cell)] + [
+        Paragraph(safe(lv.caption.upper()), styles.header_cell) for lv in levels]
+    rows = [header, [Paragraph("<b>LIKELIHOOD</b>", styles.cell)]
+            + [Paragraph(safe(lv.description), styles.cell) for lv in levels]]
+    first = width * 0.13
+    flowables.append(data_table(rows, [first] + [(width - first) / len(levels)] * len(levels), palette))
+    return flowables
+
+
+def area_block(name: str, commentary: str, risks: tuple[RiskEntry, ...] | list[RiskEntry], data: ReportData,
+               width: float, styles: Styles, palette: Palette, top: Band) -> list[Flowable]:
+    """A register's matrix of counts with its totals, and its commentary beside or under it."""
+    grid = profile_grid(data, risks)
+    high = grid.count_in_band(top.name)
+    matrix_width = min(width * 0.45, 85 * mm)
+    totals = [
+        Paragraph(safe(f"{top.name} Risks {high} in total"), styles.subheading),
+        Paragraph(safe(f"Number of risks: {grid.total}"), styles.label),
+    ]
+    beside = totals[:]
+    under: list[Flowable] = []
+    if commentary and len(commentary) <= BESIDE_LIMIT:
+        beside += [Paragraph("<b>Commentary</b>", styles.label), *text_block(commentary, styles.body)]
+    elif commentary:
+        under = [Paragraph("<b>Commentary</b>", styles.label), *text_block(commentary, styles.body)]
+    table = Table([[HeatMap(grid, palette, mode="counts", width=matrix_width, short_captions=True,
+                            cell_height=11 * mm), beside]],
+                  colWidths=[matrix_width + 4 * mm, width - matrix_width - 4 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([*table_style_commands(palette, header=False), ("GRID", (0, 0), (-1, -1), 0, "white"),
+                               ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return [KeepTogether([Paragraph(safe(name), styles.heading), table]), *under, Spacer(1, 3 * mm)]
+
+
+def high_risks(area: AreaEntry, data: ReportData, width: float, styles: Styles, palette: Palette,
+               top: Band) -> list[Flowable]:
+    """Each risk of the top band: number, title, officer, direction, last reviewed, commentary, controls."""
+    flowables: list[Flowable] = []
+    for entry in area.risks:
+        residual = entry.risk.residual
+        if residual is None or data.scheme.band_for(residual.likelihood, residual.impact).name != top.name:
+            continue
+        risk = entry.risk
+        heading = f"<b>{safe(top.name)} Risk: {safe(risk.reference)}) {safe(risk.title)}</b>"
+        if risk.accountable_officer:
+            heading += f" – Accountable Officer – {safe(risk.accountable_officer)}"
+        rows: list[list[object]] = [
+            [Paragraph(heading, styles.cell), Paragraph("<b>Direction of Travel</b>", styles.cell),
+             DirectionArrow(entry.direction, palette, data.meta.arrow_style)],
+            ["", Paragraph("<b>Last Reviewed</b>", styles.cell),
+             Paragraph(safe(long_date(risk.last_reviewed)) or "–", styles.cell)],
+        ]
+        table = Table(rows, colWidths=[width * 0.6, width * 0.18, width * 0.22], hAlign="LEFT")
+        table.setStyle(TableStyle([*table_style_commands(palette, header=False), ("SPAN", (0, 0), (0, 1)),
+                                   ("BACKGROUND", (1, 0), (1, -1), palette.header_fill),
+                                   ("VALIGN", (1, 0), (-1, -1), "MIDDLE")]))
+        flowables.append(Spacer(1, 2 * mm))
+        flowables.append(table)
+        flowables.append(Spacer(1, 1.5 * mm))
+        flowables += text_block(entry.comment, styles.body, empty="No commentary was recorded for this period.")
+        if entry.controls:
+            listed = "; ".join(c.description.rstrip(". ") for c in entry.controls)
+            flowables.append(Paragraph(f"<b>Current Controls:</b> {safe(listed)}.", styles.body))
+    return flowables

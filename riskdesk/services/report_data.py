@@ -1,0 +1,229 @@
+"""Preparing the plain data a report prints, from an open register file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from riskdesk.core.contents import RegisterContents
+from riskdesk.core.model import Action, ActionStatus, Period, Register, RegisterKind, Risk, RiskStatus
+from riskdesk.core.scheme import Band
+from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry
+from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids
+from riskdesk.services.workspace import Workspace
+
+REPORT_KINDS = ("committee", "profile", "matrix", "actions")
+TITLES = {
+    "committee": "Risk Monitoring Report",
+    "profile": "Risk Profile",
+    "matrix": "Risk Matrix",
+    "actions": "Open Actions",
+}
+
+
+class ReportError(ValueError):
+    """A report that cannot be made as asked; the message is one plain sentence."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the user asked for: which report, period, registers and version."""
+
+    kind: str = "committee"
+    period: str | None = None  # a period label; None = the latest closed period
+    register: str | None = None  # a register name or id; None = every register
+    min_band: str | None = None
+    include_closed: bool = False
+    exempt: bool = False  # True = the exempt (Part B) version, marked on every page
+    page_size: str = "A4"  # "A4" or "A3"
+    greyscale: bool = False
+
+
+def prepare_report(workspace: Workspace, options: ReportOptions, today: date | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ReportData:
+    """Everything the chosen report prints, as of the chosen period; raises ReportError when it cannot be made."""
+    if options.kind not in REPORT_KINDS:
+        raise ReportError(f'There is no report called "{options.kind}"; choose {", ".join(REPORT_KINDS)}.')
+    if options.page_size.upper() not in ("A4", "A3"):
+        raise ReportError(f'Page size "{options.page_size}" is not available; choose A4 or A3.')
+    today = today or date.today()
+    contents = load_contents(workspace)
+    period = _chosen_period(contents, options.period)
+    root = _chosen_register(contents, options.register)
+    minimum = _chosen_band(contents, options.min_band)
+    tree = _tree_order(contents.registers)
+    entries = _entries(contents, options, period, root, minimum, today, tree)
+    scope_root = root or _single_top(contents.registers)
+    meta = ReportMeta(
+        council=workspace.settings.council_name,
+        title=_title(options.kind, scope_root),
+        period=period_label(contents, period),
+        produced=today,
+        exempt=options.exempt,
+        page_size=options.page_size.upper(),
+        greyscale=options.greyscale,
+        arrow_style=workspace.settings.arrow_style,
+        scope=scope_root.name if scope_root else "All registers",
+    )
+    data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
+                      introduction=scope_root.commentary if scope_root else "")
+    if options.kind == "profile":
+        data.areas = _profile_areas(contents, entries, scope_root)
+    elif options.kind == "matrix":
+        data.areas = _matrix_sheets(contents, entries, root, tree)
+    elif options.kind == "actions":
+        data.actions = sorted((a for e in entries for a in e.actions if a.status in _OPEN_WORDS),
+                              key=lambda a: (not a.overdue, a.owner.lower(), a.due or date.max, a.risk_reference))
+    return data
+
+
+_OPEN_WORDS = {ActionStatus.NOT_STARTED.value, ActionStatus.IN_PROGRESS.value}
+
+
+def period_label(contents: RegisterContents, period: Period | None) -> str:
+    """The words a report prints for its period; live figures are said to be live."""
+    if period is not None and period.is_closed:
+        return period.label
+    current = period or contents.current_period()
+    return f"{current.label} (current figures)" if current else "Current figures"
+
+
+def _chosen_period(contents: RegisterContents, label: str | None) -> Period | None:
+    if label is not None and label.strip():
+        found = find_period(contents, label)
+        if found is None:
+            raise ReportError(f'There is no reporting period called "{label.strip()}" in this register file.')
+        return found
+    closed = contents.closed_periods()
+    return closed[-1] if closed else None
+
+
+def _chosen_register(contents: RegisterContents, name: str | None) -> Register | None:
+    if name is None or not name.strip():
+        return None
+    found = find_register(contents, name.strip())
+    if found is None:
+        raise ReportError(f'There is no register called "{name.strip()}" in this register file.')
+    if found.archived:
+        raise ReportError(f'The register "{found.name}" is archived; restore it to report on it.')
+    return found
+
+
+def _chosen_band(contents: RegisterContents, name: str | None) -> Band | None:
+    if name is None or not name.strip():
+        return None
+    for band in contents.scheme.bands:
+        if band.name.lower() == name.strip().lower():
+            return band
+    names = ", ".join(b.name for b in contents.scheme.bands)
+    raise ReportError(f'There is no band called "{name.strip()}"; this file\'s bands are {names}.')
+
+
+def _single_top(registers: list[Register]) -> Register | None:
+    tops = [r for r in registers if r.parent_id is None and not r.archived]
+    return tops[0] if len(tops) == 1 else None
+
+
+def _title(kind: str, root: Register | None) -> str:
+    if kind == "committee" and root is not None and root.kind == RegisterKind.STRATEGIC:
+        return "Strategic Risk Monitoring Report"
+    return TITLES[kind]
+
+
+def _tree_order(registers: list[Register]) -> list[Register]:
+    """Live registers depth first, each after its parent, siblings by position."""
+    children: dict[str | None, list[Register]] = {}
+    for register in registers:
+        if not register.archived:
+            children.setdefault(register.parent_id, []).append(register)
+    ordered: list[Register] = []
+    known = {r.id for r in registers if not r.archived}
+
+    def visit(parent: str | None) -> None:
+        for child in sorted(children.get(parent, []), key=lambda r: r.position):
+            ordered.append(child)
+            visit(child.id)
+
+    visit(None)
+    # A register whose parent is archived would otherwise vanish from reports.
+    for register in registers:
+        if not register.archived and register not in ordered and register.parent_id not in known:
+            ordered.append(register)
+            visit(register.id)
+    return ordered
+
+
+def _entries(contents: RegisterContents, options: ReportOptions, period: Period | None, root: Register | None,
+             minimum: Band | None, today: date, tree: list[Register]) -> list[RiskEntry]:
+    ids = subtree_ids(contents.registers, root.id if root else None)
+    order = {r.id: index for index, r in enumerate(tree)}
+    names = {r.id: r.name for r in contents.registers}
+    scheme = contents.scheme
+    controls: dict[str, list[ControlLine]] = {}
+    for control in contents.controls:
+        controls.setdefault(control.risk_id, []).append(
+            ControlLine(control.description, control.owner, control.effectiveness.value))
+    actions: dict[str, list[Action]] = {}
+    for action in contents.actions:
+        actions.setdefault(action.risk_id, []).append(action)
+    entries: list[RiskEntry] = []
+    risks = sorted((r for r in contents.risks if r.register_id in ids and r.register_id in order and not r.archived),
+                   key=lambda r: (order[r.register_id], r.position))
+    for risk in risks:
+        if period is not None and period.is_closed and contents.snapshot(period.id, risk.id) is None:
+            continue  # the risk was not on the register in that period
+        view = period_view(contents, risk, period)
+        then = view.risk
+        if then.status == RiskStatus.CLOSED and not options.include_closed:
+            continue
+        if then.exempt and not options.exempt:
+            continue  # exempt (Part B) risks are left out of the public version entirely
+        if minimum is not None:
+            if then.residual is None:
+                continue
+            band = scheme.band_for(then.residual.likelihood, then.residual.impact)
+            if scheme.band_rank(band) < scheme.band_rank(minimum):
+                continue
+        lines = tuple(_action_line(a, then, today) for a in actions.get(risk.id, [])
+                      if a.status != ActionStatus.CANCELLED)
+        entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
+                                 tuple(controls.get(risk.id, [])), lines))
+    return entries
+
+
+def _action_line(action: Action, risk: Risk, today: date) -> ActionLine:
+    return ActionLine(
+        description=action.description, owner=action.owner, due=action.due_date, status=action.status.value,
+        rag=action.rag.value if action.rag else "", progress=action.progress, risk_reference=risk.reference,
+        risk_title=risk.title, overdue=action.is_overdue(today),
+    )
+
+
+def _within(contents: RegisterContents, entries: list[RiskEntry], register_id: str) -> tuple[RiskEntry, ...]:
+    ids = subtree_ids(contents.registers, register_id)
+    return tuple(e for e in entries if e.risk.register_id in ids)
+
+
+def _profile_areas(contents: RegisterContents, entries: list[RiskEntry], root: Register | None) -> list[AreaEntry]:
+    """One area per child of the root (each with its subtree); the root's own risks form one more."""
+    live = [r for r in contents.registers if not r.archived]
+    parent = root.id if root else None
+    children = sorted((r for r in live if r.parent_id == parent), key=lambda r: r.position)
+    areas = [AreaEntry(c.name, c.commentary, c.owner, _within(contents, entries, c.id)) for c in children]
+    if root is not None and not children:
+        # A register with nothing beneath it is its own single area.
+        return [AreaEntry(root.name, root.commentary, root.owner, tuple(entries))]
+    if root is not None:
+        own = tuple(e for e in entries if e.risk.register_id == root.id)
+        if own:
+            # Counts must add up: risks held on the root itself get their own matrix.
+            areas.insert(0, AreaEntry(f"{root.name} (held at this level)", "", root.owner, own))
+    return areas
+
+
+def _matrix_sheets(contents: RegisterContents, entries: list[RiskEntry], root: Register | None,
+                   tree: list[Register]) -> list[AreaEntry]:
+    """One sheet per register in the chosen subtree, each with the risks held on it and beneath it."""
+    ids = subtree_ids(contents.registers, root.id if root else None)
+    return [AreaEntry(r.name, r.commentary, r.owner, _within(contents, entries, r.id)) for r in tree if r.id in ids]
