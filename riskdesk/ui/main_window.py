@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.document: Document | None = None
         self.heat_map: Any = None
+        self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
         self.last_message: QMessageBox | None = None
         self.undo_stack = QUndoStack(self)
         self.start_page = StartPage(self)
@@ -65,8 +66,8 @@ class MainWindow(QMainWindow):
         self.top.setObjectName("topSplitter")
         self.top.addWidget(self.risk_panel)
         self.top.addWidget(self.heat_map_area)
-        self.top.setStretchFactor(0, 3)
-        self.top.setStretchFactor(1, 2)
+        self.top.setStretchFactor(0, 1)
+        self.top.setStretchFactor(1, 1)
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")
         self.centre.addWidget(self.top)
@@ -259,7 +260,8 @@ class MainWindow(QMainWindow):
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
         for name in ("save_copy", "close", "find", "show_archived", "new_risk", "new_register_node",
-                     "rename_register", "archive_register"):
+                     "rename_register", "archive_register", "report_committee", "report_profile",
+                     "report_matrix", "report_actions", "close_period"):
             self.actions_by_name[name].setEnabled(has_file)
         for name in ("duplicate", "archive", "delete"):
             self.actions_by_name[name].setEnabled(has_risk)
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         sizes = self.top.sizes()
         if sizes[1] == 0:
             whole = max(sum(sizes), 900)
-            self.top.setSizes([whole - whole * 2 // 5, whole * 2 // 5])
+            self.top.setSizes([whole - whole * 9 // 20, whole * 9 // 20])
         panel.filterChanged.connect(self.risk_panel.proxy.set_risk_id_filter)
         panel.rescoreRequested.connect(self.rescore)
         self._feed_heat_map()

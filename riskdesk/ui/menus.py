@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from riskdesk.ui.report_actions import build_reports_menu
+
 if TYPE_CHECKING:
     from riskdesk.ui.main_window import MainWindow
 
@@ -17,7 +19,8 @@ SHORTCUTS = [
     ("Undo", QKeySequence.StandardKey.Undo), ("Redo", "Ctrl+Shift+Z or Ctrl+Y"),
     ("Find (search box)", QKeySequence.StandardKey.Find), ("New risk", "Ctrl+Shift+N"),
     ("Duplicate risk", "Ctrl+D"), ("Delete risk (asks first)", "Delete"),
-    ("Rename register", "F2"), ("Quit", QKeySequence.StandardKey.Quit),
+    ("Rename register", "F2"), ("Committee pack", QKeySequence.StandardKey.Print),
+    ("Quit", QKeySequence.StandardKey.Quit),
 ]
 
 
@@ -98,6 +101,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     window.reports_menu = bar.addMenu("&Reports")
     window.reports_menu.setObjectName("reportsMenu")
+    acts.update(build_reports_menu(window, window.reports_menu))
 
     help_menu = bar.addMenu("&Help")
     acts["about"] = _action(help_menu, "&About riskdesk", window.show_about)

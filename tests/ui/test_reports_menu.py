@@ -1,0 +1,48 @@
+"""The Reports menu opens the report dialog set up for the window, and closes the period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from riskdesk.services.queries import load_contents
+from riskdesk.services.workspace import Workspace
+from riskdesk.ui.report_actions import close_period, next_period_label
+from tests.ui.helpers import select_register
+
+
+def test_next_period_label_follows_the_financial_year() -> None:
+    assert next_period_label("Q1 2024/25") == "Q2 2024/25"
+    assert next_period_label("Q4 2023/24") == "Q1 2024/25"
+    assert next_period_label("Q4 2099/00") == "Q1 2100/01"
+    assert next_period_label("March 2021") == ""
+
+
+def test_the_menu_opens_the_dialog_on_the_selected_register(make_window, demo_5x5_path: Path) -> None:
+    window = make_window(None)
+    assert not window.actions_by_name["report_profile"].isEnabled()  # no file yet
+    window.open_file(demo_5x5_path)
+    select_register(window, "Children's Services Departmental Risk Register")
+    window.actions_by_name["report_profile"].trigger()
+    dialog = window.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.kind_combo.currentData() == "profile"
+    assert dialog.register_combo.currentText().strip().startswith("Children's Services Departmental")
+    dialog.reject()
+
+
+def test_closing_the_period_snapshots_and_opens_the_next(make_window, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    assert window.document.contents.current_period().label == "Q1 2024/25"
+    assert close_period(window, ask_label=False)
+    assert window.document.contents.current_period().label == "Q2 2024/25"
+    assert "Q2 2024/25" in window.period_label.text()
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        contents = load_contents(ws)
+        q1 = next(p for p in contents.periods if p.label == "Q1 2024/25")
+        assert q1.is_closed
+        sr72 = next(r for r in contents.risks if r.reference == "SR 7.2")
+        assert contents.snapshot(q1.id, sr72.id).comment != ""  # the draft comment was kept
+        assert sr72.period_comment == ""
+    finally:
+        ws.close()
