@@ -8,15 +8,13 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.storage.schema import (
     APPLICATION_ID,
     KNOWN_INDEXES,
     KNOWN_TABLES,
-    MIGRATIONS,
     SCHEMA_VERSION,
+    migrations,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -157,9 +155,11 @@ def backup_beside(path: Path, from_version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, migrations: object = None) -> None:
+def migrate(conn: sqlite3.Connection, chosen_set: object = None) -> None:
     """Apply every pending migration as one transaction: all of them or none."""
-    chosen = MIGRATIONS if migrations is None else migrations
+    from sqlite_utils import Database
+
+    chosen = migrations() if chosen_set is None else chosen_set
     db = Database(conn, execute_plugins=False)
     # The outer transaction turns each migration's own transaction into a
     # savepoint, so a failure midway leaves the file exactly as it was.
@@ -192,14 +192,14 @@ def create_file(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_file(path: Path, migrations: object = None) -> tuple[sqlite3.Connection, Path | None]:
+def open_file(path: Path, chosen_set: object = None) -> tuple[sqlite3.Connection, Path | None]:
     """Open an existing register, migrating it (after a backup) when it is older.
 
     Returns the connection and the backup's path when a migration ran.
     """
     version = inspect_file(path)
-    chosen = MIGRATIONS if migrations is None else migrations
-    target_version = len(chosen._migrations)  # type: ignore[attr-defined]
+    chosen = chosen_set
+    target_version = SCHEMA_VERSION if chosen is None else len(chosen._migrations)  # type: ignore[attr-defined]
     if not os.access(path, os.W_OK):
         raise RegisterFileError(f"{path.name} is read-only; copy it somewhere you can write.")
     conn = connect(path)

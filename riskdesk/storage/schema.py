@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.db import Table
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING
+
+# sqlite-utils is needed only to build or migrate a file; importing it lazily
+# keeps it (about a fifth of a second) out of the time to open the window.
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
+    from sqlite_utils.migrations import Migrations
 
 # "RskD" as a big-endian 32-bit integer: marks a file as a riskdesk register.
 APPLICATION_ID = 0x52736B44
 
 MIGRATION_SET = "riskdesk"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
+
+# The number of migrations below; tests check the two agree.
+SCHEMA_VERSION = 2
 
 _TRACKED = {
     "version": int,
@@ -22,6 +32,8 @@ _TRACKED_DEFAULTS = {"version": 1, "deleted": 0, "created_at": "", "changed_by":
 
 
 def _table(db: Database, name: str) -> Table:
+    from sqlite_utils.db import Table
+
     table = db[name]
     assert isinstance(table, Table)
     return table
@@ -50,6 +62,8 @@ def _score_columns() -> dict[str, type]:
 
 def build_migrations() -> Migrations:
     """The ordered, named migrations of the register file."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
 
     @migrations(name="m001_initial")
@@ -136,17 +150,20 @@ def build_migrations() -> Migrations:
     return migrations
 
 
-MIGRATIONS = build_migrations()
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
+@cache
+def migrations() -> Migrations:
+    """The migrations, built once when first needed."""
+    return build_migrations()
+
 
 # Everything a riskdesk file may contain; anything else means someone else
 # added it, and a trigger or view we did not write could run on our writes.
 KNOWN_TABLES = frozenset(
     {"meta", "registers", "risks", "controls", "actions", "people", "periods",
-     "snapshots", "history", "links", Migrations.migrations_table}
+     "snapshots", "history", "links", MIGRATIONS_TABLE}
 )
 KNOWN_INDEXES = frozenset(
     {"idx_risks_register", "idx_controls_risk", "idx_actions_risk",
      "idx_history_entity", "idx_links_from",
-     f"idx_{Migrations.migrations_table}_migration_set_name"}
+     f"idx_{MIGRATIONS_TABLE}_migration_set_name"}
 )

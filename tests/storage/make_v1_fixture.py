@@ -12,14 +12,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from riskdesk.storage.schema import APPLICATION_ID, MIGRATIONS
+from riskdesk.storage.schema import APPLICATION_ID, build_migrations
 
 
 def write_v1(path: Path) -> None:
     """A version-1 register holding one register, one risk and its history."""
     conn = sqlite3.connect(path)
     db = Database(conn, execute_plugins=False)
-    MIGRATIONS.apply(db, stop_before="m002_links_and_history_index")
+    build_migrations().apply(db, stop_before="m002_links_and_history_index")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     stamp = "2024-03-28T10:00:00+00:00"

@@ -73,7 +73,7 @@ def failing_migrations() -> Migrations:
 def test_a_migration_failing_midway_leaves_the_file_as_it_was(v1_file: Path) -> None:
     before = digest(v1_file)
     with pytest.raises(RegisterFileError, match="could not be brought up to date, so it was left as it was"):
-        open_file(v1_file, migrations=failing_migrations())
+        open_file(v1_file, failing_migrations())
     assert digest(v1_file) == before
     conn = sqlite3.connect(v1_file)
     try:
@@ -94,3 +94,7 @@ def test_a_current_file_is_not_migrated_or_backed_up(tmp_path: Path) -> None:
     ws.close()
     assert ws.store.backup is None
     assert [p.name for p in tmp_path.iterdir()] == ["current.sqlite"]
+
+
+def test_the_schema_version_counts_the_migrations() -> None:
+    assert len(build_migrations()._migrations) == SCHEMA_VERSION
