@@ -93,6 +93,9 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     for label, value in people:
         if value:
             flowables.append(labelled(label, value, styles.label))
+    for label, values in (("Represented on:", entry.represented_on), ("Risks represented here:", entry.represents)):
+        if values:
+            flowables.append(labelled(label, "; ".join(values), styles.label))
     dates = []
     if risk.last_reviewed:
         dates.append(f"Last reviewed {long_date(risk.last_reviewed)}")

@@ -67,6 +67,10 @@ class RiskEntry:
     register_name: str = ""
     controls: tuple[ControlLine, ...] = ()
     actions: tuple[ActionLine, ...] = ()
+    # "SR 7.2 Ineffective Social Care Practice": the risks this one is represented on,
+    # and the risks represented on this one (a departmental risk under a strategic one).
+    represented_on: tuple[str, ...] = ()
+    represents: tuple[str, ...] = ()
 
     @property
     def reference(self) -> str:

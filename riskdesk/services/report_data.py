@@ -188,8 +188,22 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
         lines = tuple(_action_line(a, then, today) for a in actions.get(risk.id, [])
                       if a.status != ActionStatus.CANCELLED)
         entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
-                                 tuple(controls.get(risk.id, [])), lines))
+                                 tuple(controls.get(risk.id, [])), lines,
+                                 represented_on=_linked(contents, risk.id, options, outgoing=True),
+                                 represents=_linked(contents, risk.id, options, outgoing=False)))
     return entries
+
+
+def _linked(contents: RegisterContents, risk_id: str, options: ReportOptions, outgoing: bool) -> tuple[str, ...]:
+    """References and titles of the risks linked to this one (exempt ones only in the exempt version)."""
+    by_id = {r.id: r for r in contents.risks}
+    found = []
+    for link in contents.links:
+        near, far = (link.from_risk_id, link.to_risk_id) if outgoing else (link.to_risk_id, link.from_risk_id)
+        other = by_id.get(far)
+        if near == risk_id and other is not None and not other.archived and (options.exempt or not other.exempt):
+            found.append(f"{other.reference} {other.title}")
+    return tuple(found)
 
 
 def _action_line(action: Action, risk: Risk, today: date) -> ActionLine:

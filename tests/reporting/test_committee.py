@@ -142,3 +142,16 @@ def test_a_long_owner_in_a_narrow_column_still_fits(workspace: Workspace, make_r
     path, _ = make_report(workspace)
     flat = " ".join(pdf_text(path).split())
     assert flat.count("owner ends") == 4
+
+
+def test_departmental_risks_show_the_strategic_risk_they_are_represented_on(
+    demo_5x5: Workspace, make_report: MakeReport
+) -> None:
+    path, _ = make_report(demo_5x5)
+    text = " ".join(pdf_text(path).split())
+    assert "Represented on: SR 7.2 Ineffective Social Care Practice" in text
+    assert "Risks represented here: CS 01 Failure to keep children safe" in text
+    # CS 04 (care leavers' housing) is the one high departmental risk not on the strategic register.
+    section = text[text.index("CS 04 Lack of suitable accommodation"):]
+    section = section[: section.index("Period comments")]
+    assert "Represented on" not in section
