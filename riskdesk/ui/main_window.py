@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
     def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
         if self.heat_map is None or self.document is None:
             return
-        self.document.ensure_complete()
+        # No ensure_complete() here: the grid needs only the risks, which paint first;
+        # the trails over past periods arrive with the rest of the file (_loaded_the_rest).
         contents = self.document.contents
         if risks is None:
             register_id = self.selected_register_id()

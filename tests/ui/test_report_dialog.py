@@ -124,4 +124,7 @@ def test_a_register_can_be_chosen_for_the_dialog(qtbot: QtBot, dialog: ReportDia
     target = tmp_path / "area.pdf"
     assert dialog.save_to(target)
     text = _text(target)
-    assert "CS 01" in text and "SR 7.2" not in text
+    assert "CS 01" in text
+    # Strategic risks appear only as what a departmental risk is represented on.
+    mentions = [line for line in text.splitlines() if "SR 7." in line]
+    assert mentions and all("Represented on:" in line for line in mentions)
