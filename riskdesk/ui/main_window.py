@@ -30,7 +30,13 @@ from riskdesk.ui.menus import build_menus
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
 from riskdesk.ui.risk_editor import RiskEditor
 from riskdesk.ui.risk_panel import RiskPanel
-from riskdesk.ui.settings import app_settings, forget_last_file, remember_file
+from riskdesk.ui.settings import (
+    app_settings,
+    forget_last_file,
+    history_name,
+    remember_file,
+    set_history_name,
+)
 from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.undo import edit_fields
 
@@ -119,7 +125,7 @@ class MainWindow(QMainWindow):
         """Open a register file; a file riskdesk cannot use is explained in a message box."""
         path = Path(path)
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(path, user=history_name())
         except RegisterFileError as error:
             self.show_message("This file cannot be opened", str(error))
             return False
@@ -304,6 +310,20 @@ class MainWindow(QMainWindow):
         self._feed_heat_map()
         risk = self.risk_panel.current_risk()
         panel.highlight_risk(risk.id if risk else None)
+
+    def ask_history_name(self) -> None:
+        """Let the user choose the name the history records for their changes."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        name, accepted = QInputDialog.getText(
+            self, "Your name in the history",
+            "Every change you make is recorded with this name (leave it empty to use your "
+            "computer account name):", QLineEdit.EchoMode.Normal, history_name())
+        if not accepted:
+            return
+        set_history_name(name)
+        if self.document is not None:
+            self.document.workspace.store.user = history_name()
 
     def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
         if self.heat_map is None or self.document is None:

@@ -78,6 +78,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["undo"], acts["redo"] = undo, redo
     edit_menu.addSeparator()
     acts["find"] = _action(edit_menu, "&Find...", window.focus_search, QKeySequence.StandardKey.Find)
+    edit_menu.addSeparator()
+    acts["history_name"] = _action(edit_menu, "Your &name in the history...", window.ask_history_name)
 
     view_menu = bar.addMenu("&View")
     acts["show_archived"] = _action(view_menu, "Show &archived registers and risks", window.toggle_archived)

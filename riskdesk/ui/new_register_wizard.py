@@ -23,6 +23,7 @@ from riskdesk.core.presets import preset
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.risk_table import text_on
+from riskdesk.ui.settings import history_name
 
 
 def fill_matrix(table: QTableWidget, scheme: ScoringScheme) -> None:
@@ -120,7 +121,8 @@ class NewRegisterWizard(QWizard):
             path = path.with_name(path.name + ".sqlite")
         if path.exists():
             raise FileExistsError(f"{path.name} already exists; choose another name or folder.")
-        workspace = Workspace.create(path, self.scheme_name(), self.council.text().strip() or "Council")
+        workspace = Workspace.create(path, self.scheme_name(), self.council.text().strip() or "Council",
+                                     user=history_name())
         try:
             workspace.create_register(self.register.text().strip() or "Strategic Risk Register")
         finally:

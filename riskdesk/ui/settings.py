@@ -44,3 +44,16 @@ def last_file() -> Path | None:
     if value and Path(str(value)).exists():
         return Path(str(value))
     return None
+
+
+def history_name() -> str:
+    """The name written into the history for this user's changes (the computer account by default)."""
+    from riskdesk.services.identity import default_user
+
+    value = app_settings().value("user/historyName", "")
+    return str(value).strip() or default_user()
+
+
+def set_history_name(name: str) -> None:
+    """Remember the name for the history; an empty name goes back to the computer account."""
+    app_settings().setValue("user/historyName", name.strip())
