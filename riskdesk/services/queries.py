@@ -101,3 +101,26 @@ def is_review_overdue(risk: Risk, today: date | None = None) -> bool:
     """True when the next review date has passed."""
     today = today or date.today()
     return risk.next_review is not None and risk.next_review < today
+
+
+def tree_order(registers: list[Register]) -> list[Register]:
+    """Live registers depth first, each after its parent, siblings by position."""
+    children: dict[str | None, list[Register]] = {}
+    for register in registers:
+        if not register.archived:
+            children.setdefault(register.parent_id, []).append(register)
+    ordered: list[Register] = []
+    known = {r.id for r in registers if not r.archived}
+
+    def visit(parent: str | None) -> None:
+        for child in sorted(children.get(parent, []), key=lambda r: r.position):
+            ordered.append(child)
+            visit(child.id)
+
+    visit(None)
+    # A register whose parent is archived would otherwise vanish from reports.
+    for register in registers:
+        if not register.archived and register not in ordered and register.parent_id not in known:
+            ordered.append(register)
+            visit(register.id)
+    return ordered

@@ -10,7 +10,7 @@ from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Action, ActionStatus, Period, Register, RegisterKind, Risk, RiskStatus
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry
-from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids
+from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids, tree_order
 from riskdesk.services.workspace import Workspace
 
 REPORT_KINDS = ("committee", "profile", "matrix", "actions")
@@ -52,7 +52,7 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     period = _chosen_period(contents, options.period)
     root = _chosen_register(contents, options.register)
     minimum = _chosen_band(contents, options.min_band)
-    tree = _tree_order(contents.registers)
+    tree = tree_order(contents.registers)
     entries = _entries(contents, options, period, root, minimum, today, tree)
     scope_root = root or _single_top(contents.registers)
     meta = ReportMeta(
@@ -129,29 +129,6 @@ def _title(kind: str, root: Register | None) -> str:
     if kind == "committee" and root is not None and root.kind == RegisterKind.STRATEGIC:
         return "Strategic Risk Monitoring Report"
     return TITLES[kind]
-
-
-def _tree_order(registers: list[Register]) -> list[Register]:
-    """Live registers depth first, each after its parent, siblings by position."""
-    children: dict[str | None, list[Register]] = {}
-    for register in registers:
-        if not register.archived:
-            children.setdefault(register.parent_id, []).append(register)
-    ordered: list[Register] = []
-    known = {r.id for r in registers if not r.archived}
-
-    def visit(parent: str | None) -> None:
-        for child in sorted(children.get(parent, []), key=lambda r: r.position):
-            ordered.append(child)
-            visit(child.id)
-
-    visit(None)
-    # A register whose parent is archived would otherwise vanish from reports.
-    for register in registers:
-        if not register.archived and register not in ordered and register.parent_id not in known:
-            ordered.append(register)
-            visit(register.id)
-    return ordered
 
 
 def _entries(contents: RegisterContents, options: ReportOptions, period: Period | None, root: Register | None,

@@ -287,24 +287,31 @@ class RegisterFile:
         """Every snapshot, or those of one period."""
         from riskdesk.core.model import RiskStatus
 
-        sql = "SELECT * FROM snapshots"
+        # A register of 10,000 risks over 8 quarters has 80,000 of these: read plain
+        # tuples in a known column order and share one Score per distinct pair.
+        sql = (
+            "SELECT period_id, risk_id, status, inherent_likelihood, inherent_impact, residual_likelihood, "
+            "residual_impact, target_likelihood, target_impact, comment FROM snapshots"
+        )
         params: tuple[Any, ...] = ()
         if period_id is not None:
             sql += " WHERE period_id = ?"
             params = (period_id,)
-        result = []
-        for row in self.conn.execute(sql, params).fetchall():
-            scores: dict[str, Score | None] = {}
-            for kind in SCORE_FIELDS:
-                likelihood, impact = row[f"{kind}_likelihood"], row[f"{kind}_impact"]
-                scores[kind] = Score(likelihood, impact) if likelihood and impact else None
-            result.append(
-                Snapshot(
-                    row["period_id"], row["risk_id"], RiskStatus(row["status"]),
-                    scores["inherent"], scores["residual"], scores["target"], row["comment"] or "",
-                )
-            )
-        return result
+        statuses = {status.value: status for status in RiskStatus}
+        scores: dict[tuple[Any, Any], Score | None] = {}
+
+        def score(likelihood: Any, impact: Any) -> Score | None:
+            key = (likelihood, impact)
+            if key not in scores:
+                scores[key] = Score(likelihood, impact) if likelihood and impact else None
+            return scores[key]
+
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return [
+            Snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
+            for period, risk, status, il, ii, rl, ri, tl, ti, comment in cursor.execute(sql, params).fetchall()
+        ]
 
     def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
         """History rows, oldest first, of one record or of the whole file."""

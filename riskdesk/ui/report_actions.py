@@ -9,10 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.ui.report_dialog import KINDS, ReportDialog
+from riskdesk.ui.report_kinds import KINDS
 
 if TYPE_CHECKING:
     from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.report_dialog import ReportDialog
 
 
 def next_period_label(label: str) -> str:
@@ -30,6 +31,9 @@ def open_report_dialog(window: MainWindow, kind: str) -> ReportDialog | None:
     """Open the report dialog on the window's file, set to one kind and the selected register."""
     if window.document is None:
         return None
+    # Imported here: ReportLab loads only when a report is first asked for, not at start-up.
+    from riskdesk.ui.report_dialog import ReportDialog
+
     dialog = ReportDialog(window.document.workspace, window)
     index = dialog.kind_combo.findData(kind)
     if index >= 0:

@@ -27,17 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.core.model import Register
-from riskdesk.services.queries import load_contents
+from riskdesk.services.queries import load_contents, tree_order
 from riskdesk.services.reports import ReportCancelled, ReportError, ReportOptions, write_report
 from riskdesk.services.workspace import Workspace
+from riskdesk.ui.report_kinds import KINDS
 
-KINDS = (
-    ("committee", "Committee pack"),
-    ("profile", "Risk profile"),
-    ("matrix", "Matrix sheets (landscape)"),
-    ("actions", "Open actions"),
-)
 MAX_PRINT_DPI = 300
 
 
@@ -218,7 +212,7 @@ class ReportDialog(QDialog):
             self.period_combo.addItem(period.label + suffix, period.label)
         self.register_combo.addItem("All registers", None)
         depth: dict[str, int] = {}
-        for register in _tree(contents.registers):
+        for register in tree_order(contents.registers):
             level = depth[register.parent_id] + 1 if register.parent_id in depth else 0
             depth[register.id] = level
             self.register_combo.addItem("    " * level + register.name, register.id)
@@ -450,20 +444,3 @@ def _on_white(image: QImage) -> QImage:
     painter.drawImage(0, 0, image)
     painter.end()
     return flat
-
-
-def _tree(registers: list[Register]) -> list[Register]:
-    """Live registers depth first, each after its parent."""
-    children: dict[str | None, list[Register]] = {}
-    for register in registers:
-        if not register.archived:
-            children.setdefault(register.parent_id, []).append(register)
-    ordered: list[Register] = []
-
-    def visit(parent: str | None) -> None:
-        for child in sorted(children.get(parent, []), key=lambda r: r.position):
-            ordered.append(child)
-            visit(child.id)
-
-    visit(None)
-    return ordered
