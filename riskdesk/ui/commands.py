@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from riskdesk.core.changes import OpChanges
@@ -118,39 +119,32 @@ def unlink_risks(document: Document, link_id: str, from_risk: Risk, to_risk: Ris
 
 def create_risk(document: Document, register_id: str, reference: str, title: str) -> Risk:
     """Add a new risk (undo deletes it, redo restores it)."""
+    return _push_created(document, f"New risk {reference}",
+                         lambda: document.workspace.create_risk(register_id, reference, title))
+
+
+def duplicate_risk(document: Document, risk: Risk) -> Risk:
+    """Copy a risk with its controls and actions."""
+    return _push_created(document, f"Duplicate {risk.reference}",
+                         lambda: document.workspace.duplicate_risk(risk.id))
+
+
+def _push_created(document: Document, text: str, create: Callable[[], tuple[Risk, OpChanges]]) -> Risk:
+    """Push the making of a risk: undo deletes it (a tombstone), redo brings the same one back."""
     ws = document.workspace
     made: list[Risk] = []
 
     def do() -> OpChanges:
         if made:
             return ws.restore_risk(made[0].id)
-        risk, changes = ws.create_risk(register_id, reference, title)
+        risk, changes = create()
         made.append(risk)
         return changes
 
     def undo() -> OpChanges:
         return ws.delete_risk(made[0].id, current_version(ws, "risk", made[0].id), "Undo")
 
-    push(document, f"New risk {reference}", do, undo)
-    return made[0]
-
-
-def duplicate_risk(document: Document, risk: Risk) -> Risk:
-    """Copy a risk with its controls and actions."""
-    ws = document.workspace
-    made: list[Risk] = []
-
-    def do() -> OpChanges:
-        if made:
-            return ws.restore_risk(made[0].id)
-        copy, changes = ws.duplicate_risk(risk.id)
-        made.append(copy)
-        return changes
-
-    def undo() -> OpChanges:
-        return ws.delete_risk(made[0].id, current_version(ws, "risk", made[0].id), "Undo")
-
-    push(document, f"Duplicate {risk.reference}", do, undo)
+    push(document, text, do, undo)
     return made[0]
 
 

@@ -43,3 +43,9 @@ def table_rows(page: str) -> dict[str, str]:
             words = block.split()
             rows[f"{words[0]} {words[1]}"] = " ".join(words)
     return rows
+
+
+def without_links(text: str) -> str:
+    """The text less the "Represented on:" lines, which name risks from other registers."""
+    return "\n".join(line for line in text.splitlines()
+                     if "Represented on:" not in line and "Risks represented here:" not in line)

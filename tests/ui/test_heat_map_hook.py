@@ -29,13 +29,15 @@ class PanelDouble(QWidget):
         self.highlighted.append(risk_id)
 
 
-def test_heat_map_panel_is_fed_filters_and_rescores(make_window, demo_5x5_path: Path) -> None:
+def test_heat_map_panel_is_fed_filters_and_rescores(make_window, qtbot, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     panel = PanelDouble()
     window.install_heat_map(panel)
     assert panel.parent() is not None and panel.isVisible()
 
     select_register(window, "Strategic Risk Register")
+    # The trails over past periods come with the rest of the file, just after the first paint.
+    qtbot.waitUntil(lambda: window.document.complete)
     scheme, risks, trails = panel.data_calls[-1]
     assert scheme.name == "5x5"
     assert {r.reference for r in risks} == set(visible_references(window))
