@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.contents import RegisterContents
+from riskdesk.services.presence import Presence
 from riskdesk.services.refresh import (
     changes_after,
     last_history_id,
@@ -20,6 +21,7 @@ from riskdesk.services.refresh import (
 from riskdesk.services.workspace import Workspace
 
 POLL_MS = 1500
+PRESENCE_MS = 5000  # who else has the file open: looked at every few seconds
 T = TypeVar("T")
 
 
@@ -29,6 +31,7 @@ class Document(QObject):
     changed = Signal(object)  # OpChanges
     completed = Signal()  # controls, actions and history of periods are now in memory
     problem = Signal(str)  # a plain sentence for the user
+    peopleChanged = Signal(list)  # names of the others who have the file open
 
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -43,6 +46,23 @@ class Document(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.check_for_colleagues)
         self.poll_timer.start()
+        self.presence = Presence(workspace.path, workspace.user)
+        self.presence.announce()
+        self.people: list[str] = []
+        self.presence_timer = QTimer(self)
+        self.presence_timer.setInterval(PRESENCE_MS)
+        self.presence_timer.timeout.connect(self.check_who_else)
+        self.presence_timer.start()
+        QTimer.singleShot(0, self.check_who_else)
+
+    def check_who_else(self) -> list[str]:
+        """Keep our note fresh and tell the window who else has the file open."""
+        self.presence.refresh_if_due()
+        people = self.presence.others()
+        if people != self.people:
+            self.people = people
+            self.peopleChanged.emit(people)
+        return people
 
     def ensure_complete(self) -> None:
         """Read controls, actions and past snapshots if that has not happened yet."""
@@ -97,5 +117,7 @@ class Document(QObject):
     def close(self) -> None:
         """Stop polling and close the file (everything is already written)."""
         self.poll_timer.stop()
+        self.presence_timer.stop()
+        self.presence.leave()
         self.undo_stack.clear()
         self.workspace.close()

@@ -91,7 +91,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
         self.file_label, self.period_label, self.scheme_label = QLabel(self), QLabel(self), QLabel(self)
-        for label in (self.file_label, self.period_label, self.scheme_label):
+        self.people_label = QLabel(self)
+        self.people_label.setObjectName("peopleLabel")
+        for label in (self.people_label, self.file_label, self.period_label, self.scheme_label):
             self.statusBar().addPermanentWidget(label)
         self.recent_menu: QMenu
         self.columns_menu: QMenu
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
         self.document.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.document.peopleChanged.connect(self._show_people)
         remember_file(path)
         self.editor.set_document(self.document)
         self.tree_model.set_contents(self.document.contents)
@@ -273,7 +276,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(has_risk)
         if self.document is None:
             self.setWindowTitle("riskdesk")
-            for label in (self.file_label, self.period_label, self.scheme_label):
+            for label in (self.file_label, self.period_label, self.scheme_label, self.people_label):
                 label.clear()
             return
         contents = self.document.contents
@@ -284,6 +287,16 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(str(path))
         self.period_label.setText(f"Period: {period.label}" if period else "No reporting period yet")
         self.scheme_label.setText(f"Scheme: {contents.scheme.name} ({contents.settings.council_name})")
+
+    def _show_people(self, people: list[str]) -> None:
+        if not people:
+            self.people_label.clear()
+            self.people_label.setToolTip("")
+            return
+        shown = ", ".join(people[:3]) + (f" and {len(people) - 3} more" if len(people) > 3 else "")
+        self.people_label.setText(f"Also open: {shown}")
+        self.people_label.setToolTip("Also open by: " + ", ".join(people) +
+                                     "\nTheir changes appear here as they save them.")
 
     # -- heat map ---------------------------------------------------------------------------
 

@@ -34,3 +34,19 @@ def test_the_window_refreshes_one_row_for_a_colleagues_edit(make_window, qtbot, 
         edit_elsewhere(demo_5x5_path, "SR 7.7", owner="Director of Commissioning")
         qtbot.waitUntil(lambda: any(model.risk_at(row).owner == "Director of Commissioning"
                                     for row in range(model.rowCount())), timeout=5000)
+
+
+def test_the_status_bar_names_who_else_has_the_file_open(make_window, qtbot, demo_5x5_path) -> None:
+    from riskdesk.services.presence import Presence, presence_dir
+
+    window = make_window(demo_5x5_path)
+    colleague = Presence(demo_5x5_path, "Colleague on the shared drive")
+    colleague.note = colleague.note.with_name("colleague-" + colleague.note.name)
+    colleague.announce()
+    window.document.check_who_else()
+    assert window.people_label.text() == "Also open: Colleague on the shared drive"
+    colleague.leave()
+    window.document.check_who_else()
+    assert window.people_label.text() == ""
+    window.close_file()
+    assert not presence_dir(demo_5x5_path).exists()  # our own note is tidied away too

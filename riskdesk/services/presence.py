@@ -1,0 +1,83 @@
+"""Who else has a register open: a small note per person beside the file, refreshed while open.
+
+A register on a shared drive has no server to ask, so each open window keeps a note
+named after the file in a hidden folder beside it (``.register.sqlite.open/``) and
+touches it every half minute; notes older than two minutes are from windows that
+closed without tidying up (a crash, a pulled cable) and are ignored. The register
+itself is never written for this.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from pathlib import Path
+
+STALE_SECONDS = 120
+REFRESH_SECONDS = 30
+
+
+def presence_dir(register: Path) -> Path:
+    """The hidden folder beside a register where open windows leave their notes."""
+    return register.with_name(f".{register.name}.open")
+
+
+class Presence:
+    """This window's note beside the register, and a reading of everyone else's."""
+
+    def __init__(self, register: Path, user: str):
+        self.register = register
+        self.user = user
+        self.host = socket.gethostname()
+        self.note = presence_dir(register) / f"{os.getpid()}-{self.host}.json"
+        self.last_written = 0.0
+
+    def announce(self, now: float | None = None) -> bool:
+        """Write or refresh this window's note; False when the folder cannot be written (we carry on)."""
+        now = time.time() if now is None else now
+        try:
+            self.note.parent.mkdir(exist_ok=True)
+            partial = self.note.with_suffix(".partial")
+            partial.write_text(json.dumps({"user": self.user, "host": self.host, "at": now}), encoding="utf-8")
+            partial.replace(self.note)
+        except OSError:
+            return False
+        self.last_written = now
+        return True
+
+    def refresh_if_due(self, now: float | None = None) -> None:
+        """Touch the note when it is due, so others keep seeing us."""
+        now = time.time() if now is None else now
+        if now - self.last_written >= REFRESH_SECONDS:
+            self.announce(now)
+
+    def others(self, now: float | None = None) -> list[str]:
+        """Names of the other people with the register open now, sorted, without repeats."""
+        now = time.time() if now is None else now
+        names: set[str] = set()
+        try:
+            notes = list(presence_dir(self.register).glob("*.json"))
+        except OSError:
+            return []
+        for note in notes:
+            if note == self.note:
+                continue
+            try:
+                data = json.loads(note.read_text(encoding="utf-8"))
+                seen = float(data["at"])
+                name = str(data["user"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            if now - seen <= STALE_SECONDS and name:
+                names.add(name)
+        return sorted(names)
+
+    def leave(self) -> None:
+        """Remove this window's note (and the folder when it is the last one)."""
+        try:
+            self.note.unlink(missing_ok=True)
+            self.note.parent.rmdir()
+        except OSError:
+            pass  # others still have the register open, or the drive went away
