@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -41,6 +42,7 @@ from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.undo import edit_fields
 
 START, WORK = 0, 1
+SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.heat_map: Any = None
         self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
+        self.bring_in: Any = None  # an import or merge under way (its dialog is open)
         self.last_message: QMessageBox | None = None
         self.undo_stack = QUndoStack(self)
         self.start_page = StartPage(self)
@@ -182,6 +185,39 @@ class MainWindow(QMainWindow):
         """Save a copy of the open file somewhere else."""
         file_actions.save_copy(self)
 
+    def import_spreadsheet(self, source: Path | str | None = None) -> Any:
+        """Import risks from a .xlsx or .csv file: check, show, confirm, then import."""
+        from riskdesk.ui import bring_in_kinds
+
+        if self.document is None or self.bring_in is not None:
+            return None
+        if source is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Import from a spreadsheet",
+                                                    str(self.document.workspace.path.parent), SPREADSHEET_FILTER)
+            if not chosen:
+                return None
+            source = chosen
+        self.bring_in = bring_in_kinds.ImportFlow(self, Path(source), self.selected_register_id())
+        self.bring_in.start()
+        return self.bring_in
+
+    def merge_copy(self, other: Path | str | None = None) -> Any:
+        """Bring a colleague's copy of this register in: check, show, confirm, then merge."""
+        from riskdesk.ui import bring_in_kinds
+
+        if self.document is None or self.bring_in is not None:
+            return None
+        if other is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Merge a colleague's copy",
+                                                    str(self.document.workspace.path.parent),
+                                                    file_actions.FILE_FILTER)
+            if not chosen:
+                return None
+            other = chosen
+        self.bring_in = bring_in_kinds.MergeFlow(self, Path(other))
+        self.bring_in.start()
+        return self.bring_in
+
     def fill_recent_menu(self) -> None:
         """List recent files under File > Open Recent."""
         file_actions.fill_recent_menu(self)
@@ -268,7 +304,8 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
-        for name in ("save_copy", "close", "find", "show_archived", "new_risk", "new_register_node",
+        for name in ("save_copy", "import_spreadsheet", "merge_copy", "close", "find", "show_archived",
+                     "new_risk", "new_register_node",
                      "rename_register", "archive_register", "report_committee", "report_profile",
                      "report_matrix", "report_actions", "close_period"):
             self.actions_by_name[name].setEnabled(has_file)

@@ -59,6 +59,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["demo"] = _action(file_menu, "Open the &demo register", window.open_demo)
     file_menu.addSeparator()
     acts["save_copy"] = _action(file_menu, "Save a &copy as...", window.save_copy, QKeySequence.StandardKey.SaveAs)
+    acts["import_spreadsheet"] = _action(file_menu, "&Import from a spreadsheet...", window.import_spreadsheet,
+                                         name="import_spreadsheet")
+    acts["merge_copy"] = _action(file_menu, "&Merge a colleague's copy...", window.merge_copy, name="merge_copy")
     acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
     file_menu.addSeparator()
     acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
