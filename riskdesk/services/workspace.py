@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,17 @@ class Workspace:
     def user(self) -> str:
         """Who the history names for changes made here."""
         return self.store.user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.store.user = name
+
+    def stop_reading_when(self, should_stop: Callable[[], bool]) -> None:
+        """Abandon the query under way as soon as should_stop() is true (for Cancel on long reads).
+
+        A stopped statement raises an error in the reader; only use it where nothing is being written.
+        """
+        self.store.conn.set_progress_handler(lambda: 1 if should_stop() else 0, 2000)
 
     # -- scheme and settings ---------------------------------------------------
 

@@ -53,7 +53,7 @@ class BringInWorker(QObject):
             return
         if self.dry_run:
             # A check writes nothing, so Cancel may stop it in the middle of any query.
-            workspace.store.conn.set_progress_handler(lambda: 1 if self.stop.is_set() else 0, 2000)
+            workspace.stop_reading_when(self.stop.is_set)
         try:
             if self.stop.is_set():
                 self.cancelled.emit()

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             return
         set_history_name(name)
         if self.document is not None:
-            self.document.workspace.store.user = history_name()
+            self.document.workspace.user = history_name()
 
     def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
         if self.heat_map is None or self.document is None:
