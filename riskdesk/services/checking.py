@@ -66,6 +66,14 @@ def check_file(path: Path) -> CheckReport:
     for link in contents.links:
         if link.from_risk_id not in risk_ids or link.to_risk_id not in risk_ids:
             report.problems.append("A link between risks points to a risk that is missing")
+    labels: dict[str, int] = {}
+    for period in contents.periods:
+        labels[period.label] = labels.get(period.label, 0) + 1
+    report.problems += [f"Period {label}: the label is used {count} times" for label, count in labels.items()
+                        if count > 1]
+    still_open = [p.label for p in contents.periods if not p.is_closed]
+    if len(still_open) > 1:
+        report.problems.append(f"More than one period is open ({', '.join(still_open)}); only one should be")
     open_risks = [r for r in contents.risks if not r.archived]
     report.facts.append(
         f"{len(contents.registers)} registers, {len(open_risks)} risks, "

@@ -60,6 +60,11 @@ def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> Merg
             raise RegisterFileError(
                 f"{other.name} uses a different scoring scheme; change one to match before merging."
             )
+        if not _share_records(workspace.store.conn, theirs):
+            raise RegisterFileError(
+                f"{other.name} is not a copy of {workspace.path.name} (they have no records in common); "
+                "merge only copies of the same register."
+            )
         outcome = MergeOutcome()
         try:
             with workspace.store.transaction() as conn:
@@ -79,3 +84,14 @@ def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> Merg
         changes.periods |= outcome.ids.get("period", set())
         changes.links |= outcome.ids.get("link", set())
     return MergeResult(outcome, changes, dry_run)
+
+
+def _share_records(ours: sqlite3.Connection, theirs: sqlite3.Connection) -> bool:
+    """True when the two files come from one register: some record id is in both, or one is empty."""
+    counted = []
+    for conn in (ours, theirs):
+        ids = {row[0] for table in ("registers", "risks")
+               for row in conn.execute(f"SELECT id FROM {table}")}
+        counted.append(ids)
+    mine, yours = counted
+    return not mine or not yours or bool(mine & yours)

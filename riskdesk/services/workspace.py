@@ -185,6 +185,7 @@ class Workspace:
         risk = Risk(id=new_id(), register_id=register_id, reference=reference.strip(), title=title,
                     position=count, **fields)
         validate_risk(self.scheme, risk)
+        self._check_reference_free(risk)
         risk = self.store.insert(RISK, risk)
         return risk, OpChanges(risks={risk.id}, registers={register_id}, created={risk.id})
 
@@ -197,9 +198,20 @@ class Workspace:
         validate_risk(self.scheme, candidate)
         if "register_id" in changes:
             self.store.get(REGISTER, changes["register_id"])
+        if "reference" in changes or "register_id" in changes:
+            self._check_reference_free(candidate)
         _, diff = self.store.update(RISK, risk_id, version, changes, reason)
         registers = {current.register_id, candidate.register_id}
         return _changes("risk", risk_id, diff, risks={risk_id}, registers=registers)
+
+    def _check_reference_free(self, risk: Risk) -> None:
+        """A reference names one risk in its register: committee papers and imports rely on it."""
+        clash = self.store.all(RISK, "register_id = ? AND reference = ? AND id != ?",
+                               (risk.register_id, risk.reference.strip(), risk.id))
+        if clash:
+            raise ValidationError([Problem(
+                "reference", f"Reference {risk.reference.strip()} is already used in this register "
+                f"({clash[0].title}); choose another")])
 
     def move_risk(self, risk_id: str, version: int, register_id: str, reason: str = "") -> OpChanges:
         """Move a risk to another register."""

@@ -101,3 +101,17 @@ def test_opening_the_window_without_a_screen_is_one_line(monkeypatch, capsys) ->
     assert code == 2
     assert err.strip() == ("riskdesk: there is no screen to open the window on; "
                            "the commands (riskdesk --help) work without one.")
+
+
+def test_check_finds_duplicate_period_labels_and_two_open_periods(demo_5x5_path: Path, capsys) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_5x5_path)
+    conn.execute("UPDATE periods SET label = 'Q1 2023/24' WHERE label = 'Q2 2023/24'")
+    conn.execute("UPDATE periods SET closed_at = NULL WHERE label = 'Q3 2023/24'")
+    conn.commit()
+    conn.close()
+    code, _, err = run(["check", str(demo_5x5_path)], capsys)
+    assert code == 1
+    assert "Period Q1 2023/24: the label is used 2 times" in err
+    assert "More than one period is open (Q3 2023/24, Q1 2024/25); only one should be" in err

@@ -156,3 +156,19 @@ def test_an_operation_failing_midway_writes_nothing(workspace: Workspace) -> Non
         workspace.delete_risk(risk.id, risk.version + 5, "")
     assert len(workspace.store.all(CONTROL)) == 1
     assert workspace.store.find(RISK, risk.id) is not None
+
+
+def test_a_reference_is_used_once_per_register(workspace: Workspace) -> None:
+    register = top(workspace)
+    first, _ = workspace.create_risk(register.id, "CS 01", "Failure to keep children safe")
+    second, _ = workspace.create_risk(register.id, "CS 05", "Delays in care proceedings")
+    with pytest.raises(ValidationError, match="Reference CS 01 is already used in this register"):
+        workspace.create_risk(register.id, " CS 01 ", "Another")
+    with pytest.raises(ValidationError, match="Reference CS 01 is already used in this register"):
+        workspace.update_risk(second.id, second.version, "", reference="CS 01")
+    assert workspace.store.get(RISK, second.id).reference == "CS 05"
+    other, _ = workspace.create_register("Another register")
+    moved_in, _ = workspace.create_risk(other.id, "CS 01", "Same reference, other register")
+    with pytest.raises(ValidationError, match="already used in this register"):
+        workspace.move_risk(moved_in.id, moved_in.version, register.id)
+    workspace.update_risk(first.id, first.version, "", title="Children not kept safe")  # its own reference is fine
