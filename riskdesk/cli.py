@@ -111,6 +111,9 @@ def _run(args: argparse.Namespace) -> int:
         return handlers[args.command](args)
     except RegisterFileError as error:
         return _fail(str(error))
+    except OSError as error:  # a folder that cannot be written, a disk that went away
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}; nothing was written.")
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -255,6 +258,11 @@ def _open_gui(args_list: list[str]) -> int:
     parser = _Parser(prog="riskdesk", description="Open the riskdesk window.",
                      epilog=f"Commands: {', '.join(COMMANDS)} (riskdesk COMMAND --help)")
     parser.add_argument("file", metavar="FILE", nargs="?", type=Path, help="a register to open")
+    first = Path(args_list[0]) if args_list else None
+    if first is not None and not first.exists() and first.suffix == "":
+        # "riskdesk chek file.sqlite" is a mistyped command, not a file to open.
+        return _fail(f"there is no command or file called {args_list[0]!r}; "
+                     f"the commands are {', '.join(COMMANDS)} (see riskdesk --help).")
     args = parser.parse_args(args_list)
     if not _has_screen():
         return _fail("there is no screen to open the window on; the commands (riskdesk --help) work without one.")

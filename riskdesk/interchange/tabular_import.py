@@ -187,10 +187,26 @@ def parse_row(number: int, row: dict[str, Any], scheme: ScoringScheme) -> Import
     return result
 
 
+def _check_header(source: Path, header: list[str]) -> None:
+    """Refuse a sheet whose first row does not name the Reference and Title columns."""
+    names = {name.strip().lower() for name in header}
+    missing = [column for column in REQUIRED if column.lower() not in names]
+    if not missing:
+        return
+    shown = "; ".join(h for h in header if h)[:120] or "nothing"
+    hint = " (it looks separated by semicolons: save it as CSV with commas)" if (
+        len(header) == 1 and ";" in header[0]) else ""
+    raise SpreadsheetError(
+        f"{source.name} has no {' or '.join(missing)} column{'s' if len(missing) > 1 else ''} in its first row"
+        f"{hint}; the first row reads: {shown}")
+
+
 def parse_source(source: Path, scheme: ScoringScheme) -> list[ImportRow]:
     """Every data row of the source, checked."""
     rows = []
     for number, row in read_rows(source):
+        if not rows:
+            _check_header(source, list(row))
         if number - 1 > MAX_ROWS:
             raise SpreadsheetError(f"{source.name} has more than {MAX_ROWS} rows; split it")
         rows.append(parse_row(number, row, scheme))

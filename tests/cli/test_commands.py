@@ -115,3 +115,22 @@ def test_check_finds_duplicate_period_labels_and_two_open_periods(demo_5x5_path:
     assert code == 1
     assert "Period Q1 2023/24: the label is used 2 times" in err
     assert "More than one period is open (Q3 2023/24, Q1 2024/25); only one should be" in err
+
+
+def test_a_mistyped_command_is_named_not_opened(capsys) -> None:
+    code, _, err = run(["chek", "register.sqlite"], capsys)
+    assert code == 2
+    assert "there is no command or file called 'chek'" in err and "riskdesk --help" in err
+
+
+def test_a_folder_that_cannot_be_written_is_one_plain_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    import riskdesk.services.demo as demo
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(30, "Read-only file system", str(tmp_path / "new.sqlite.partial"))
+
+    monkeypatch.setattr(demo, "build_demo", refuse)
+    code, _, err = run(["demo", str(tmp_path / "new.sqlite")], capsys)
+    assert code == 2
+    assert err.strip() == f"riskdesk: {tmp_path / 'new.sqlite.partial'}: Read-only file system; nothing was written."
+    assert not (tmp_path / "new.sqlite").exists()

@@ -144,3 +144,25 @@ def test_a_duplicate_reference_in_the_sheet_is_named(demo_5x5_path: Path, tmp_pa
     ])
     assert main(["import", str(source), "--into", str(demo_5x5_path)]) == 1
     assert "Row 3, Reference: Reference X 1 is also on row 2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Reference;Title;Owner\nSR 1;A risk;Someone\n",
+         "has no Reference or Title columns in its first row (it looks separated by semicolons"),
+        ("Ref,Name\nSR 1,A risk\n",
+         "has no Reference or Title columns in its first row; the first row reads: Ref; Name"),
+        ("Reference,Owner\nSR 1,Someone\n", "has no Title column in its first row"),
+    ],
+)
+def test_a_sheet_without_the_needed_columns_says_so(
+    content: str, message: str, demo_5x5_path: Path, tmp_path: Path, capsys
+) -> None:
+    source = tmp_path / "risks.csv"
+    source.write_text(content, encoding="utf-8")
+    before = digest(demo_5x5_path)
+    assert main(["import", str(source), "--into", str(demo_5x5_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert digest(demo_5x5_path) == before
