@@ -11,6 +11,7 @@ theirs stays readable in the history, and the merge says so.
 from __future__ import annotations
 
 import sqlite3
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,5 +171,5 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> Non
 def _label(spec: EntitySpec, row: dict[str, Any]) -> str:
     for name in ("reference", "name", "label", "description", "kind"):
         if row.get(name):
-            return str(row[name])[:60]
+            return textwrap.shorten(str(row[name]), 60, placeholder="…")
     return str(row["id"])
