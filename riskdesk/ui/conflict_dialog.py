@@ -1,4 +1,4 @@
-"""When a colleague changed the same thing: show both texts, lose neither."""
+"""When a colleague changed (or deleted) the same thing: show both versions, lose neither."""
 
 from __future__ import annotations
 
@@ -15,42 +15,69 @@ from PySide6.QtWidgets import (
 
 
 class ConflictDialog(QDialog):
-    """Your text and their text side by side, each with a copy button.
+    """Your text (or value) and theirs side by side, each with a copy button.
 
     Accepting with "Keep my text" means the caller writes the user's text over
     theirs (undoably); "Keep their text" leaves the file as the colleague left it.
+    When the colleague deleted the risk (deleted=True) there is only the user's side:
+    accepting ("Restore it with my change") brings the risk back and writes the change;
+    rejecting ("Leave it deleted") writes nothing, and the user's text can still be copied.
     """
 
-    def __init__(self, field_label: str, changed_by: str, mine: str, theirs: str, parent: QWidget | None = None):
+    def __init__(self, field_label: str, changed_by: str, mine: str, theirs: str, parent: QWidget | None = None,
+                 is_text: bool = True, deleted: bool = False):
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Someone else changed this")
         self.resize(760, 420)
+        self.deleted = deleted
         who = changed_by or "someone else"
-        self.intro = intro = QLabel(
-            f"{who} changed the {field_label} while you were editing it, so your change has not been saved yet. "
-            "Both texts are below: keep one, or copy what you need from either.", self)
-        intro.setWordWrap(True)
+        noun = "text" if is_text else "value"
+        grid = QGridLayout(self)
         self.mine = self._text(mine, "yourText")
-        self.theirs = self._text(theirs, "theirText")
-        copy_mine = QPushButton("Copy your text", self)
+        copy_mine = QPushButton(f"Copy your {noun}", self)
+        copy_mine.setObjectName("copyYours")
         copy_mine.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.mine.toPlainText()))
-        copy_theirs = QPushButton(f"Copy {who}'s text", self)
-        copy_theirs.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.theirs.toPlainText()))
+        self.copy_mine = copy_mine
         buttons = QDialogButtonBox(self)
-        self.keep_mine = buttons.addButton("Keep my text", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.keep_theirs = buttons.addButton(f"Keep {who}'s text", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        grid = QGridLayout(self)
-        grid.addWidget(intro, 0, 0, 1, 2)
-        grid.addWidget(QLabel("<b>Your text</b>", self), 1, 0)
-        grid.addWidget(QLabel(f"<b>Their text</b> ({who})", self), 1, 1)
-        grid.addWidget(self.mine, 2, 0)
-        grid.addWidget(self.theirs, 2, 1)
-        grid.addWidget(copy_mine, 3, 0)
-        grid.addWidget(copy_theirs, 3, 1)
-        grid.addWidget(buttons, 4, 0, 1, 2)
+        self.theirs: QPlainTextEdit | None = None
+        if deleted:
+            self.setWindowTitle("Someone else deleted this risk")
+            self.resize(640, 320)
+            self.intro = QLabel(
+                f"{who} deleted this risk while you were editing it, so your change to the {field_label} "
+                f"has not been saved. You can bring the risk back with your change, or leave it deleted; "
+                f"your {noun} is below to copy either way.", self)
+            self.restore_button = buttons.addButton("Restore it with my change",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+            self.leave_deleted = buttons.addButton("Leave it deleted", QDialogButtonBox.ButtonRole.RejectRole)
+            self.keep_mine, self.keep_theirs = self.restore_button, self.leave_deleted
+            grid.addWidget(self.intro, 0, 0)
+            grid.addWidget(QLabel(f"<b>Your {noun}</b> ({field_label})", self), 1, 0)
+            grid.addWidget(self.mine, 2, 0)
+            grid.addWidget(copy_mine, 3, 0)
+            grid.addWidget(buttons, 4, 0)
+        else:
+            self.setWindowTitle("Someone else changed this")
+            self.intro = QLabel(
+                f"{who} changed the {field_label} while you were editing it, so your change has not been saved "
+                f"yet. Both {noun}s are below: keep one, or copy what you need from either.", self)
+            self.theirs = self._text(theirs, "theirText")
+            theirs_box = self.theirs
+            copy_theirs = QPushButton(f"Copy {who}'s {noun}", self)
+            copy_theirs.clicked.connect(lambda: QGuiApplication.clipboard().setText(theirs_box.toPlainText()))
+            self.keep_mine = buttons.addButton(f"Keep my {noun}", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.keep_theirs = buttons.addButton(f"Keep {who}'s {noun}", QDialogButtonBox.ButtonRole.RejectRole)
+            grid.addWidget(self.intro, 0, 0, 1, 2)
+            grid.addWidget(QLabel(f"<b>Your {noun}</b>", self), 1, 0)
+            grid.addWidget(QLabel(f"<b>Their {noun}</b> ({who})", self), 1, 1)
+            grid.addWidget(self.mine, 2, 0)
+            grid.addWidget(self.theirs, 2, 1)
+            grid.addWidget(copy_mine, 3, 0)
+            grid.addWidget(copy_theirs, 3, 1)
+            grid.addWidget(buttons, 4, 0, 1, 2)
+        self.intro.setWordWrap(True)
 
     def _text(self, text: str, name: str) -> QPlainTextEdit:
         box = QPlainTextEdit(text, self)

@@ -7,7 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from riskdesk import __version__
 from riskdesk.core.validation import ValidationError
@@ -15,7 +25,7 @@ from riskdesk.services.demo import write_demo
 from riskdesk.services.files import save_copy as copy_file
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.ui import commands
-from riskdesk.ui.menus import SHORTCUTS, shortcut_text
+from riskdesk.ui.menus import SHORTCUTS, shortcut_keys
 from riskdesk.ui.new_register_wizard import NewRegisterWizard
 from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.settings import recent_files
@@ -29,6 +39,9 @@ FILE_FILTER = "Register files (*.sqlite);;All files (*)"
 
 def guard(window: MainWindow, step: Callable[[], Any]) -> Any:
     """Run an edit; a refusal or a colleague's change is told in plain words."""
+    if window.read_only:
+        window.statusBar().showMessage("This file is open to read and print only; nothing was changed.", 8000)
+        return None
     try:
         return step()
     except ValidationError as error:
@@ -227,7 +240,30 @@ def show_about(window: MainWindow) -> None:
                       "turn them into committee papers.</p><p>Every change is saved at once and can be undone.</p>")
 
 
-def show_shortcuts(window: MainWindow) -> None:
-    """List the keyboard shortcuts."""
-    rows = "".join(f"<tr><td>{name}</td><td><b>{shortcut_text(key)}</b></td></tr>" for name, key in SHORTCUTS)
-    window.show_message("Keyboard shortcuts", f"<table cellpadding='4'>{rows}</table>", QMessageBox.Icon.NoIcon)
+def show_shortcuts(window: MainWindow) -> QDialog:
+    """List the keyboard shortcuts: what each does, and its keys one per line."""
+    dialog = QDialog(window)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    table = QTableWidget(len(SHORTCUTS), 2, dialog)
+    table.setObjectName("shortcutsTable")
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    for row, (name, keys) in enumerate(SHORTCUTS):
+        table.setItem(row, 0, QTableWidgetItem(name))
+        table.setItem(row, 1, QTableWidgetItem("\n".join(shortcut_keys(*keys))))
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(420, 460)
+    window.shortcuts_dialog = dialog
+    dialog.open()
+    return dialog

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -42,6 +42,10 @@ from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.undo import edit_fields
 
 START, WORK = 0, 1
+TREE_MIN, TREE_DEFAULT = 160, 260
+# Menu items that change the file: off while a read-only file is open.
+EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
+                   "archive_register", "close_period")  # the register tree's width in pixels
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 
 
@@ -58,6 +62,8 @@ class MainWindow(QMainWindow):
         self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
         self.bring_in: Any = None  # an import or merge under way (its dialog is open)
         self.last_message: QMessageBox | None = None
+        self.read_only = False  # the open file can be read and printed, not changed
+        self.shortcuts_dialog: Any = None
         self.undo_stack = QUndoStack(self)
         self.start_page = StartPage(self)
         self.tree_model = RegisterTreeModel(self)
@@ -89,6 +95,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1150])
+        self.splitter.setCollapsible(1, False)
+        self.tree_width_chosen = False  # True once the user drags the tree's edge
+        self.splitter.splitterMoved.connect(self._tree_width_was_chosen)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
@@ -96,7 +105,13 @@ class MainWindow(QMainWindow):
         self.file_label, self.period_label, self.scheme_label = QLabel(self), QLabel(self), QLabel(self)
         self.people_label = QLabel(self)
         self.people_label.setObjectName("peopleLabel")
-        for label in (self.people_label, self.file_label, self.period_label, self.scheme_label):
+        self.read_only_label = QLabel("Read only", self)
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setToolTip("This file cannot be changed from here: you can read, search and print it")
+        self.read_only_label.setStyleSheet("font-weight: bold;")
+        self.read_only_label.hide()
+        for label in (self.read_only_label, self.people_label, self.file_label, self.period_label,
+                      self.scheme_label):
             self.statusBar().addPermanentWidget(label)
         self.recent_menu: QMenu
         self.columns_menu: QMenu
@@ -126,18 +141,29 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------
 
-    def open_file(self, path: Path | str) -> bool:
-        """Open a register file; a file riskdesk cannot use is explained in a message box."""
+    def open_file(self, path: Path | str, read_only: bool = False) -> bool:
+        """Open a register file; a file riskdesk cannot use is explained in a message box.
+
+        A file that cannot be written (a read-only share) is offered to be opened to read
+        and print only.
+        """
         path = Path(path)
         try:
-            workspace = Workspace.open(path, user=history_name())
+            workspace = Workspace.open(path, user=history_name(), read_only=read_only)
         except RegisterFileError as error:
+            if not read_only and "read-only" in str(error):
+                if self.confirm("This file cannot be changed",
+                                f"{path.name} is read-only: you cannot change it from here.\n\n"
+                                "Open it to read and print only?"):
+                    return self.open_file(path, read_only=True)
+                return False
             self.show_message("This file cannot be opened", str(error))
             return False
         except OSError as error:
             self.show_message("This file cannot be opened", f"{path.name} could not be read: {error.strerror}.")
             return False
         self.close_file()
+        self.read_only = read_only
         self.document = Document(workspace, self.undo_stack, self)
         self.document.changed.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
@@ -148,6 +174,7 @@ class MainWindow(QMainWindow):
         self.tree_model.set_contents(self.document.contents)
         self.tree.expandAll()
         self.pages.setCurrentIndex(WORK)
+        self.fit_tree()
         first = self.tree_model.index(0, NAME)
         if first.isValid():
             self.tree.setCurrentIndex(first)  # shows its risks
@@ -156,13 +183,34 @@ class MainWindow(QMainWindow):
         self._update_state()
         return True
 
+    def stop_background_work(self) -> None:
+        """Stop a report being made and an import or merge under way, and wait for their threads.
+
+        A write already under way is finished first (it cannot stop halfway); a check or a
+        preview is abandoned. Their dialogs close, since the file they work on is closing.
+        """
+        dialog = self.report_dialog
+        if dialog is not None:
+            self.report_dialog = None
+            dialog.stop_worker()
+            if dialog.isVisible():
+                dialog.reject()
+        flow = self.bring_in
+        if flow is not None:
+            flow.cancel()  # waits for its worker threads
+            flow.dialog.writing = False
+            flow.dialog.done(0)
+            self.bring_in = None
+
     def close_file(self) -> None:
         """Close the open file (everything is already written) and show the start page."""
         if self.document is None:
             return
+        self.stop_background_work()
         self.document.close()
         self.document.deleteLater()
         self.document = None
+        self.read_only = False
         forget_last_file()
         self.editor.set_document(None)
         self.pages.setCurrentIndex(START)
@@ -304,13 +352,18 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
-        for name in ("save_copy", "import_spreadsheet", "merge_copy", "close", "find", "show_archived",
-                     "new_risk", "new_register_node",
-                     "rename_register", "archive_register", "report_committee", "report_profile",
-                     "report_matrix", "report_actions", "close_period"):
+        writable = has_file and not self.read_only
+        for name in ("save_copy", "close", "find", "show_archived", "report_committee", "report_profile",
+                     "report_matrix", "report_actions"):
             self.actions_by_name[name].setEnabled(has_file)
+        for name in EDITING_ACTIONS:
+            self.actions_by_name[name].setEnabled(writable)
         for name in ("duplicate", "archive", "delete"):
-            self.actions_by_name[name].setEnabled(has_risk)
+            self.actions_by_name[name].setEnabled(has_risk and not self.read_only)
+        self.editor.setEnabled(not self.read_only)
+        self.read_only_label.setVisible(has_file and self.read_only)
+        self.tree.set_editable(not self.read_only)
+        self.risk_panel.table.setDragEnabled(not self.read_only)
         if self.document is None:
             self.setWindowTitle("riskdesk")
             for label in (self.file_label, self.period_label, self.scheme_label, self.people_label):
@@ -441,8 +494,35 @@ class MainWindow(QMainWindow):
 
     # -- window state ------------------------------------------------------------------------
 
+    def _tree_width_was_chosen(self, *_: object) -> None:
+        self.tree_width_chosen = True
+        app_settings().setValue("window/treeWidthChosen", True)
+
+    def fit_tree(self) -> None:
+        """Give the register tree what its names need, but never much of a narrow window.
+
+        About a fifth of the width at most (at least 160 px), so the table keeps its score
+        and direction columns on a small screen; a user who dragged the edge keeps their width.
+        """
+        total = sum(self.splitter.sizes())
+        if self.tree_width_chosen or not self.splitter.isVisible() or total <= 0:
+            return
+        share = 0.18 if total < 1600 else 0.24
+        limit = max(TREE_MIN, int(total * share))
+        header = self.tree.header()
+        counts = sum(header.sectionSize(column) for column in range(1, header.count()))
+        needed = self.tree.sizeHintForColumn(NAME) + counts + self.tree.frameWidth() * 2 + 24
+        width = max(TREE_MIN, min(limit, max(needed, TREE_DEFAULT)))
+        if self.splitter.sizes()[0] != width:
+            self.splitter.setSizes([width, total - width])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_tree)  # once the splitter has its new size
+
     def _restore_layout(self) -> None:
         settings = app_settings()
+        self.tree_width_chosen = settings.value("window/treeWidthChosen", False) in (True, "true")
         for key, restore in (("window/geometry", self.restoreGeometry),
                              ("window/mainSplitter", self.splitter.restoreState),
                              ("window/centreSplitter", self.centre.restoreState),
@@ -463,6 +543,7 @@ class MainWindow(QMainWindow):
         self.risk_panel.table.save_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_background_work()
         self.save_layout()
         if self.document is not None:
             path = self.document.workspace.path

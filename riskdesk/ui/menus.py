@@ -14,21 +14,29 @@ from riskdesk.ui.report_actions import build_reports_menu
 if TYPE_CHECKING:
     from riskdesk.ui.main_window import MainWindow
 
-SHORTCUTS = [
-    ("New register", QKeySequence.StandardKey.New), ("Open", QKeySequence.StandardKey.Open),
-    ("Undo", QKeySequence.StandardKey.Undo), ("Redo", "Ctrl+Shift+Z or Ctrl+Y"),
-    ("Find (search box)", QKeySequence.StandardKey.Find), ("New risk", "Ctrl+Shift+N"),
-    ("Duplicate risk", "Ctrl+D"), ("Delete risk (asks first)", "Delete"),
-    ("Rename register", "F2"), ("Committee pack", QKeySequence.StandardKey.Print),
-    ("Quit", QKeySequence.StandardKey.Quit),
+Key = QKeySequence.StandardKey | str
+SHORTCUTS: list[tuple[str, tuple[Key, ...]]] = [
+    ("New register", (QKeySequence.StandardKey.New,)), ("Open", (QKeySequence.StandardKey.Open,)),
+    ("Undo", (QKeySequence.StandardKey.Undo,)), ("Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y")),
+    ("Find (search box)", (QKeySequence.StandardKey.Find,)), ("New risk", ("Ctrl+Shift+N",)),
+    ("Duplicate risk", ("Ctrl+D",)), ("Delete risk (asks first)", ("Delete",)),
+    ("Rename register", ("F2",)), ("Committee pack", (QKeySequence.StandardKey.Print,)),
+    ("Quit", (QKeySequence.StandardKey.Quit,)),
 ]
 
 
-def shortcut_text(key: QKeySequence.StandardKey | str) -> str:
-    """A shortcut as this computer writes it."""
-    if isinstance(key, str):
-        return key
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in QKeySequence.keyBindings(key))
+def shortcut_keys(*keys: Key) -> list[str]:
+    """Each key sequence of a shortcut as this computer writes it, without repeats."""
+    found: list[str] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if not isinstance(key, str) else [QKeySequence(key)]
+        for sequence in sequences:
+            if sequence.isEmpty() or sequence[0].key().value >= Qt.Key.Key_Back.value:  # type: ignore[index]
+                continue  # a key of a special keyboard ("New", "Undo"), not one a user types
+            text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            if text and text not in found:
+                found.append(text)
+    return found
 
 
 def _action(menu: QMenu, text: str, slot: Callable[[], object], *keys: QKeySequence.StandardKey | str,

@@ -49,6 +49,26 @@ def fill_matrix(table: QTableWidget, scheme: ScoringScheme) -> None:
     table.resizeColumnsToContents()
 
 
+class FilledPage(QWizardPage):
+    """A page whose Next (or Finish) needs its boxes filled in; a default already there counts.
+
+    Qt's own mandatory fields count a field as filled only once it differs from the text it
+    started with, which left a page with a sensible default stuck.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.required: list[QLineEdit] = []
+
+    def require(self, editor: QLineEdit) -> None:
+        """Next waits until this box holds something other than spaces."""
+        self.required.append(editor)
+        editor.textChanged.connect(lambda _text: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:
+        return all(editor.text().strip() for editor in self.required) and super().isComplete()
+
+
 class NewRegisterWizard(QWizard):
     """Ask what a new register file needs, then create it."""
 
@@ -73,22 +93,22 @@ class NewRegisterWizard(QWizard):
         self._preview()
 
         self.addPage(self._page("Your council", "The name printed on the committee papers.",
-                                [QLabel("Council &name:"), self.council], "council*", self.council))
+                                [QLabel("Council &name:"), self.council], "council", self.council))
         self.addPage(self._page("Scoring scheme", "How risks are scored: likelihood times impact.",
                                 [self.five, self.three, self.matrix]))
         self.addPage(self._page("First register", "Usually the strategic register; add the others later.",
-                                [QLabel("Register &name:"), self.register], "register*", self.register))
+                                [QLabel("Register &name:"), self.register], "register", self.register))
         row = QWidget(self)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.location, 1)
         line.addWidget(browse)
         self.addPage(self._page("Where to keep it", "A shared drive lets colleagues open the same file.",
-                                [QLabel("&File:"), row], "location*", self.location))
+                                [QLabel("&File:"), row], "location", self.location))
 
     def _page(self, title: str, subtitle: str, widgets: list[QWidget], field: str = "",
               editor: QLineEdit | None = None) -> QWizardPage:
-        page = QWizardPage(self)
+        page = FilledPage(self)
         page.setTitle(title)
         page.setSubTitle(subtitle)
         layout = QVBoxLayout(page)
@@ -99,6 +119,7 @@ class NewRegisterWizard(QWizard):
         layout.addStretch(1)
         if field and editor is not None:
             page.registerField(field, editor)
+            page.require(editor)
         return page
 
     def scheme_name(self) -> str:

@@ -233,6 +233,16 @@ class RegisterTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
 
+    def set_editable(self, editable: bool) -> None:
+        """Allow renaming and dragging registers (not on a file open to read only)."""
+        if editable:
+            self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                 | QAbstractItemView.EditTrigger.SelectedClicked)
+            self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        else:
+            self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+
     def expanded_ids(self) -> set[str]:
         """Ids of the registers whose branches are open."""
         model = self.model()

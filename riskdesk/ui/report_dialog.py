@@ -424,14 +424,24 @@ class ReportDialog(QDialog):
             QMessageBox.information(self, "Open in viewer",
                                     "No PDF viewer is set up on this computer; use Save as PDF instead.")
 
-    def done(self, result: int) -> None:
-        """Stop any report still being written before the dialog goes."""
+    @property
+    def worker_thread(self) -> QThread | None:
+        """The thread writing the report now, if any."""
+        return self._thread
+
+    def stop_worker(self) -> None:
+        """Stop any report still being written and wait until its thread has ended."""
+        self._debounce.stop()
         self._pending = False
         if self._worker is not None:
             self._worker.stop.set()
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+
+    def done(self, result: int) -> None:
+        """Stop any report still being written before the dialog goes."""
+        self.stop_worker()
         self.document.close()
         super().done(result)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,9 @@ from riskdesk.ui.settings import app_settings
 ANY = "Any"
 
 
+TITLE_MIN = 160
+
+
 class RiskTableView(QTableView):
     """The risk table; rows can be dragged out to the heat map or the register tree."""
 
@@ -49,6 +53,8 @@ class RiskTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table for the next control; the arrows move between cells.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         header = self.horizontalHeader()
@@ -56,6 +62,21 @@ class RiskTableView(QTableView):
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+
+    def fit_title(self) -> None:
+        """Give the title the room the other shown columns leave, at least TITLE_MIN pixels."""
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != TITLE and not header.isSectionHidden(c))
+        width = max(TITLE_MIN, self.viewport().width() - others)
+        if header.sectionSize(TITLE) != width:
+            header.blockSignals(True)
+            header.resizeSection(TITLE, width)
+            header.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
 
     def column_menu(self) -> QMenu:
         """A menu with one check box per column to show or hide it."""
@@ -93,7 +114,9 @@ class RiskTableView(QTableView):
             # What a reader scans first sits next to the title: the score and its direction.
             header.moveSection(header.visualIndex(SCORE), 2)
             header.moveSection(header.visualIndex(DIRECTION), 3)
-        self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # The title takes what is left, but never squeezes the score off a narrow table.
+        self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        self.fit_title()
         self.horizontalHeader().sectionMoved.connect(lambda *_: self.save_columns())
         self.horizontalHeader().sectionResized.connect(lambda *_: self.save_columns())
 

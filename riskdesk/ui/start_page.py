@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +22,53 @@ from PySide6.QtWidgets import (
 from riskdesk.ui.settings import recent_files
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2
+PADDING = 6
+
+
+class RecentFileDelegate(QStyledItemDelegate):
+    """One recent file as one entry: its name in bold, its folder in grey beneath."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        name = QFont(option.font)  # type: ignore[attr-defined]
+        name.setBold(True)
+        folder = QFont(option.font)  # type: ignore[attr-defined]
+        folder.setPointSizeF(max(7.0, folder.pointSizeF() * 0.9))
+        return name, folder
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        name, folder = self._fonts(option)
+        height = QFontMetrics(name).height() + QFontMetrics(folder).height() + PADDING * 2 + 2
+        width = max(QFontMetrics(name).horizontalAdvance(str(index.data())),
+                    QFontMetrics(folder).horizontalAdvance(str(index.data(FOLDER_ROLE) or "")))
+        return QSize(width + PADDING * 2, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        text = option.text  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        if style is not None:  # background, selection and focus as the style draws them
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        name_font, folder_font = self._fonts(option)
+        rect: QRect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setFont(name_font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        name_height = QFontMetrics(name_font).height()
+        painter.drawText(rect.adjusted(0, 0, 0, -(rect.height() - name_height)),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(name_font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(folder_font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("#6b6b6b"))
+        folder = str(index.data(FOLDER_ROLE) or "")
+        painter.drawText(rect.adjusted(0, name_height + 2, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         QFontMetrics(folder_font).elidedText(folder, Qt.TextElideMode.ElideMiddle, rect.width()))
+        painter.restore()
 
 
 class StartPage(QWidget):
@@ -48,6 +99,8 @@ class StartPage(QWidget):
         self.recent.setObjectName("recentFiles")
         self.recent.setAccessibleName("Recent files")
         self.recent.setMaximumHeight(360)
+        self.recent.setItemDelegate(RecentFileDelegate(self.recent))
+        self.recent.setUniformItemSizes(True)
         self.recent.itemActivated.connect(lambda item: self.fileChosen.emit(Path(item.data(PATH_ROLE))))
         self.empty = QLabel("Files you open will be listed here.", self)
         self.empty.setStyleSheet("color: #666;")
@@ -94,9 +147,12 @@ class StartPage(QWidget):
         """Re-read the recent files list."""
         self.recent.clear()
         for path in recent_files():
-            item = QListWidgetItem(f"{path.name}\n{_folder_text(path.parent)}")
+            folder = _folder_text(path.parent)
+            item = QListWidgetItem(path.name)
             item.setData(PATH_ROLE, str(path))
+            item.setData(FOLDER_ROLE, folder)
             item.setToolTip(str(path))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"in {folder}")
             self.recent.addItem(item)
         self.empty.setVisible(self.recent.count() == 0)
 

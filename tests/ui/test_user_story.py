@@ -65,9 +65,13 @@ def test_invalid_input_is_refused_with_its_reason(make_window, qtbot, demo_5x5_p
     assert str(read_risk(demo_5x5_path, "SR 7.2").next_review) == "2024-06-18"
 
     next_review.selectAll()
-    qtbot.keyClicks(next_review, "18/06/2025")
+    qtbot.keyClicks(next_review, "31/02/2024")
     qtbot.keyClick(next_review, Qt.Key.Key_Return)
-    assert "must be a date like 2024-03-31" in error.text()
+    assert error.text() == "31/02/2024 is not a real date"
+    next_review.selectAll()
+    qtbot.keyClicks(next_review, "next spring")
+    qtbot.keyClick(next_review, Qt.Key.Key_Return)
+    assert "must be a date like 31/03/2024 or 31 March 2024" in error.text()
     assert window.undo_stack.count() == 0
 
     title: QLineEdit = window.editor.findChild(QLineEdit, "field_title")
@@ -84,6 +88,15 @@ def test_invalid_input_is_refused_with_its_reason(make_window, qtbot, demo_5x5_p
     qtbot.keyClick(next_review, Qt.Key.Key_Return)
     assert not error.isVisible()
     assert str(read_risk(demo_5x5_path, "SR 7.2").next_review) == "2024-09-30"
+    assert next_review.text() == "30 September 2024"
+
+    for typed, written in (("18/06/2025", "2025-06-18"), ("30 June 2025", "2025-06-30")):
+        next_review.setFocus()
+        next_review.selectAll()
+        qtbot.keyClicks(next_review, typed)
+        qtbot.keyClick(next_review, Qt.Key.Key_Return)
+        assert not error.isVisible()
+        assert str(read_risk(demo_5x5_path, "SR 7.2").next_review) == written
 
 
 def test_two_windows_see_each_others_edits(make_window, qtbot, demo_5x5_path: Path) -> None:

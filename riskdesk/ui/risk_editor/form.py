@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
-from riskdesk.core.validation import ValidationError, parse_date
+from riskdesk.core.validation import ValidationError
+from riskdesk.services.history_queries import deleted_by
 from riskdesk.services.refresh import current_record
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.ui import commands
@@ -29,7 +30,7 @@ from riskdesk.ui.document import Document
 from riskdesk.ui.risk_editor.links import LinksBox
 from riskdesk.ui.risk_editor.lists import ItemList
 from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
-from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, date_in_words, read_date, value_in_words
 from riskdesk.ui.undo import edit_fields
 
 LABELS = {
@@ -169,8 +170,9 @@ class RiskEditor(QWidget):
 
     def _date_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
-        edit.setPlaceholderText("YYYY-MM-DD")
-        edit.setMaximumWidth(140)
+        edit.setPlaceholderText("e.g. 31/03/2024")
+        edit.setToolTip("Type a date as 31/03/2024, 31 March 2024 or 2024-03-31; leave it empty for no date")
+        edit.setMaximumWidth(190)
         return edit
 
     def _scores_page(self) -> QWidget:
@@ -249,7 +251,7 @@ class RiskEditor(QWidget):
     def _display_value(self, risk: Risk, name: str) -> Any:
         value = getattr(risk, name)
         if name in DATES:
-            return value.isoformat() if value else ""
+            return date_in_words(value)
         if name in ("status", "treatment"):
             return value.value.capitalize()
         return value
@@ -306,7 +308,7 @@ class RiskEditor(QWidget):
     def _parsed(self, name: str) -> Any:
         value = self._value(self.widgets[name])
         if name in DATES:
-            return parse_date(str(value), name)
+            return read_date(str(value), name)
         if name == "status":
             return RiskStatus(str(value).lower())
         if name == "treatment":
@@ -356,13 +358,25 @@ class RiskEditor(QWidget):
             self._show_problems(error)
             return
         except ConflictError as error:
-            theirs = self._display_value(error.current, name) if error.current is not None else ""
-            mine = self._value(self.widgets[name]) if name in self.widgets else changes[name]
-            self._conflict(name, error.changed_by, str(mine), str(theirs), changes[name])
+            if error.current is None:
+                who = deleted_by(self._doc().workspace, risk.id) or error.changed_by
+                self._conflict(name, who, self._shown(name, changes[name]), "", changes[name], deleted=True)
+                return
+            theirs = self._shown(name, getattr(error.current, name, None))
+            if name in TEXTS and name not in DATES:
+                mine = str(self._value(self.widgets[name]))
+            else:
+                mine = self._shown(name, changes[name])
+            self._conflict(name, error.changed_by, mine, theirs, changes[name])
             return
         except (NotFoundError, RegisterFileError) as error:
             self.problem.show_problem(str(error))
             return
+        fresh = self._doc().risk(risk.id)
+        if name in DATES and fresh is not None:  # 31/03/2024 as typed becomes "31 March 2024"
+            shown = self._display_value(fresh, name)
+            self._set_value(self.widgets[name], shown)
+            self._base[name] = shown
         if name in self.errors:
             self.errors[name].show_problem("")
         elif name in ("inherent", "residual", "target"):
@@ -379,13 +393,24 @@ class RiskEditor(QWidget):
             else:
                 self.problem.show_problem(problem.message)
 
-    def _conflict(self, name: str, changed_by: str, mine: str, theirs: str, value: Any) -> None:
+    def _shown(self, name: str, value: Any) -> str:
+        """A value as a reader says it: scores in the scheme's words, dates written out."""
+        scheme = self._doc().contents.scheme
+        return value_in_words(scheme, value, name in TEXTS and name not in DATES)
+
+    def _conflict(self, name: str, changed_by: str, mine: str, theirs: str, value: Any,
+                  deleted: bool = False) -> None:
         risk_id = self._current().id
-        dialog = ConflictDialog(LABELS.get(name, name), changed_by, mine, theirs, self)
+        is_text = name in TEXTS and name not in DATES
+        dialog = ConflictDialog(LABELS.get(name, name), changed_by, mine, theirs, self, is_text=is_text,
+                                deleted=deleted)
         self.conflict_dialog = dialog
 
         def finished(result: int) -> None:
             document = self._doc()
+            if deleted:
+                self._after_deletion(risk_id, name, value, result == ConflictDialog.DialogCode.Accepted)
+                return
             document.check_for_colleagues()
             if result == ConflictDialog.DialogCode.Accepted:
                 fresh = current_record(document.workspace, "risk", risk_id)
@@ -397,6 +422,21 @@ class RiskEditor(QWidget):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def _after_deletion(self, risk_id: str, name: str, value: Any, restore: bool) -> None:
+        """Bring a risk a colleague deleted back with the user's change, or let it go."""
+        document = self._doc()
+        if restore:
+            self._guard(lambda: document.run(lambda: document.workspace.restore_risk(risk_id)))
+            fresh = current_record(document.workspace, "risk", risk_id)
+            if fresh is not None:
+                self._guard(lambda: edit_fields(document, "risk", risk_id, fresh.version, {name: value},
+                                                f"Change {LABELS.get(name, name)} of {fresh.reference}"))
+        document.check_for_colleagues()
+        if not restore and document.risk(risk_id) is not None:
+            document.apply(OpChanges.everything())  # the deletion came before our last look
+        if self.risk is not None and self.risk.id == risk_id:
+            self.show_risk(document.risk(risk_id))
 
     def _guard(self, step: Any) -> None:
         try:

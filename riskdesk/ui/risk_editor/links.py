@@ -19,6 +19,7 @@ from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Risk
 
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+CHOOSE = "Choose a risk..."
 
 
 class LinksBox(QWidget):
@@ -37,9 +38,14 @@ class LinksBox(QWidget):
         self.target.setAccessibleName("Risk to link to")
         self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.target.setMinimumContentsLength(30)
-        self.link_button = QPushButton("&Represent on this risk", self)
+        self.link_button = QPushButton("&Add", self)
+        self.link_button.setObjectName("addLink")
+        self.link_button.setToolTip("Record that this risk is represented on the chosen one")
         self.link_button.clicked.connect(self._link)
-        self.unlink_button = QPushButton("Remove lin&k", self)
+        self.target.currentIndexChanged.connect(
+            lambda _i: self.link_button.setEnabled(self.target.currentData() is not None))
+        self.unlink_button = QPushButton("&Remove link", self)
+        self.unlink_button.setObjectName("removeLink")
         self.unlink_button.clicked.connect(self._unlink)
         self.list.itemSelectionChanged.connect(
             lambda: self.unlink_button.setEnabled(bool(self.list.selectedItems())))
@@ -48,14 +54,25 @@ class LinksBox(QWidget):
         self._risk: Risk | None = None
         self._contents: RegisterContents | None = None
         self._targets_stale = False
+        self.empty = QLabel("<i>Not linked to any risk yet.</i>", self)
+        caption = QLabel("<b>Current links</b>", self)
+        caption.setBuddy(self.list)
+        remove = QHBoxLayout()
+        remove.addStretch(1)
+        remove.addWidget(self.unlink_button)
         add = QHBoxLayout()
-        add.addWidget(QLabel("Represented on:", self))
+        add_caption = QLabel("Add a link, &represented on:", self)
+        add_caption.setBuddy(self.target)
+        add.addWidget(add_caption)
         add.addWidget(self.target, 1)
         add.addWidget(self.link_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(caption)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(remove)
+        layout.addSpacing(8)
         layout.addLayout(add)
-        layout.addWidget(self.unlink_button)
 
     def show_links(self, risk: Risk, contents: RegisterContents) -> None:
         """List the links of a risk and offer every other risk as a target."""
@@ -76,6 +93,8 @@ class LinksBox(QWidget):
             item = QListWidgetItem(text)
             item.setData(LINK_ROLE, (link.id, link.from_risk_id, link.to_risk_id, link.kind))
             self.list.addItem(item)
+        self.empty.setVisible(self.list.count() == 0)
+        self.unlink_button.setEnabled(bool(self.list.selectedItems()))
         self._contents = contents
         self._targets_stale = True
         if self.isVisible():
@@ -94,20 +113,23 @@ class LinksBox(QWidget):
         self._targets_stale = False
         linked = {link.to_risk_id for link in contents.links if link.from_risk_id == risk.id}
         current = self.target.currentData()
+        self.target.blockSignals(True)
         self.target.clear()
+        self.target.addItem(CHOOSE, None)  # nothing chosen: no link looks made that is not
         top_level = {r.id for r in contents.registers if r.parent_id is None}
         strategic_first = sorted(
             (r for r in contents.risks if r.id != risk.id and r.id not in linked and not r.archived),
             key=lambda r: (r.register_id not in top_level, r.reference))
         for other in strategic_first:
             self.target.addItem(f"{other.reference}: {other.title}", other.id)
-        if current is not None:
-            self.target.setCurrentIndex(max(0, self.target.findData(current)))
-        self.link_button.setEnabled(self.target.count() > 0)
+        self.target.setCurrentIndex(max(0, self.target.findData(current)) if current is not None else 0)
+        self.target.blockSignals(False)
+        self.link_button.setEnabled(self.target.currentData() is not None)
 
     def _link(self) -> None:
         target = self._risks.get(self.target.currentData())
         if target is not None:
+            self.target.setCurrentIndex(0)
             self.linkRequested.emit(target)
 
     def _unlink(self) -> None:
