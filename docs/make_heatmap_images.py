@@ -81,6 +81,15 @@ def main() -> int:
         _shot(app, panel, "greyscale")
         grid = panel.grid
         assert grid is not None
+        # The panel as wide as it often is beside the risk table (45% of the window).
+        for width, height in ((480, 420), (640, 520)):
+            narrow = HeatMapPanel()
+            narrow.resize(QSize(width, height))
+            narrow.set_data(workspace.scheme, risks, trails)
+            narrow.set_titles("Strategic Risk Register", "Q1 2024/25")
+            narrow.highlight_risk(sr72.id)
+            _shot(app, narrow, f"narrow-{width}")
+            narrow.close()
         render_image(grid, PaletteMode.SCHEME, panel.title(), "", QSize(1754, 1240), 150).save(
             str(IMAGES / "heatmap-print.png"))
         print("docs/images/heatmap-print.png")

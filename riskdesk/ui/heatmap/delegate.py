@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from riskdesk.ui.heatmap.model import CELL_ROLE, HeatMapModel
-from riskdesk.ui.heatmap.painting import paint_cell
+from riskdesk.ui.heatmap.painting import marker_zone, paint_cell
 from riskdesk.ui.heatmap.palette import band_colours
 
 
@@ -15,6 +15,11 @@ class HeatMapDelegate(QStyledItemDelegate):
     """Draws cells with the shared cell painter, so screen and print look alike."""
 
     drop_target: QModelIndex | QPersistentModelIndex | None = None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # (likelihood, impact) -> how many path markers sit in the cell's corner
+        self.keep_clear: dict[tuple[int, int], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -34,6 +39,7 @@ class HeatMapDelegate(QStyledItemDelegate):
             emphasise=emphasise,
             minimum_pixels=10.0,
             references=model.laid_out_references(cell),
+            keep_clear=marker_zone(rect, self.keep_clear.get((cell.likelihood, cell.impact), 0)),
         )
         if self.drop_target is not None and self.drop_target == index:
             painter.save()

@@ -79,17 +79,38 @@ def _cell_layout(rect: QRectF, base: QFont, minimum_pixels: float) -> CellLayout
 MAX_LAID_OUT = 60
 
 
+def _line_rooms(area: QRectF, line_height: float, keep_clear: QRectF | None) -> list[float]:
+    """The width each line of an area may use: lines beside keep_clear stop short of it.
+
+    A line left with less than half the width is not used at all.
+    """
+    rooms = []
+    for number in range(max(1, int(area.height() // line_height))):
+        line = QRectF(area.left(), area.top() + number * line_height, area.width(), line_height)
+        room = area.width()
+        if keep_clear is not None and line.intersects(keep_clear):
+            room = max(0.0, keep_clear.left() - 3.0 - area.left())
+        if room < area.width() / 2:
+            break
+        rooms.append(room)
+    return rooms
+
+
 def layout_references(area: QRectF, references: list[str], metrics: QFontMetricsF,
-                      total: int | None = None) -> list[PlacedReference]:
+                      total: int | None = None, keep_clear: QRectF | None = None) -> list[PlacedReference]:
     """Flow references into lines; when they do not all fit the last line says "+N more".
 
-    total is how many references the cell has when only the first few are passed.
+    total is how many references the cell has when only the first few are passed;
+    keep_clear is a rect at the right of the area (the path markers) that no line enters.
     """
     total = len(references) if total is None else total
     if not references or area.height() < metrics.height() * 0.9:
         return []
     line_height = metrics.height()
-    max_lines = max(1, int(area.height() // line_height))
+    rooms = _line_rooms(area, line_height, keep_clear)
+    if not rooms:
+        return []
+    max_lines = len(rooms)
     gap = metrics.horizontalAdvance(" ")
     room = area.width()
     widths: dict[str, float] = {}
@@ -107,21 +128,22 @@ def layout_references(area: QRectF, references: list[str], metrics: QFontMetrics
         lines: list[list[tuple[int, str, float]]] = [[]]
         line_widths = [0.0]
         for index, text in tokens:
-            width = min(measure(text), room)
-            if lines[-1] and line_widths[-1] + gap + width > room:
+            width = min(measure(text), rooms[len(lines) - 1])
+            if lines[-1] and line_widths[-1] + gap + width > rooms[len(lines) - 1]:
                 if len(lines) == max_lines:
                     return None
                 lines.append([])
                 line_widths.append(0.0)
+                width = min(measure(text), rooms[len(lines) - 1])
             line_widths[-1] += (gap if lines[-1] else 0.0) + width
             lines[-1].append((index, text, width))
         placed = []
         for number, line in enumerate(lines):
-            x = area.left() + (room - line_widths[number]) / 2
+            x = area.left() + (rooms[number] - line_widths[number]) / 2
             y = area.top() + number * line_height
             for index, text, width in line:
-                if measure(text) > room:
-                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                if measure(text) > rooms[number]:
+                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rooms[number])
                 placed.append(PlacedReference(index, text, QRectF(x, y, width, line_height)))
                 x += width + gap
         return placed
@@ -132,7 +154,7 @@ def layout_references(area: QRectF, references: list[str], metrics: QFontMetrics
     x, lines_used = 0.0, 1
     for reference in references:
         width = min(measure(reference + ","), room)
-        if x and x + gap + width > room:
+        if x and x + gap + width > rooms[lines_used - 1]:
             lines_used += 1
             x = 0.0
         if lines_used > max_lines:
@@ -151,22 +173,51 @@ _REFERENCE_LAYOUTS: dict[tuple[object, ...], list[PlacedReference]] = {}
 
 
 def _cached_references(layout: CellLayout, cell: Cell, metrics: QFontMetricsF,
-                       references: list[str]) -> list[PlacedReference]:
+                       references: list[str], keep_clear: QRectF | None = None) -> list[PlacedReference]:
     """layout_references, remembered: a repaint usually lays out the same cells again."""
     area = layout.references
+    clear = None if keep_clear is None else keep_clear.getRect()
     key = (tuple(references), cell.count, area.x(), area.y(), area.width(), area.height(),
-           layout.reference_font.key())
+           layout.reference_font.key(), clear)
     found = _REFERENCE_LAYOUTS.get(key)
     if found is None:
         if len(_REFERENCE_LAYOUTS) > 1024:
             _REFERENCE_LAYOUTS.clear()
-        found = _REFERENCE_LAYOUTS[key] = layout_references(area, references, metrics, cell.count)
+        found = _REFERENCE_LAYOUTS[key] = layout_references(area, references, metrics, cell.count, keep_clear)
     return found
+
+
+def placed_references(rect: QRectF, cell: Cell, base_font: QFont, minimum_pixels: float = 0.0,
+                      references: list[str] | None = None,
+                      keep_clear: QRectF | None = None) -> list[PlacedReference]:
+    """Where a cell's references are drawn (as paint_cell draws them), clear of keep_clear."""
+    if not cell.count:
+        return []
+    layout = cell_layout(rect, base_font, minimum_pixels)
+    metrics = QFontMetricsF(layout.reference_font)
+    return _cached_references(layout, cell, metrics,
+                              cell_references(cell) if references is None else references, keep_clear)
 
 
 def cell_references(cell: Cell) -> list[str]:
     """The references a cell lays out (the first MAX_LAID_OUT)."""
     return [risk.reference for risk in cell.risks[:MAX_LAID_OUT]]
+
+
+def count_rect(layout: CellLayout, count: int, keep_clear: QRectF | None = None) -> QRectF:
+    """Where a cell's count is drawn: centred, or centred left of keep_clear when it would touch it."""
+    digits = QFontMetricsF(layout.count_font).horizontalAdvance(str(count))
+    area = layout.count
+    if keep_clear is not None and keep_clear.intersects(area) \
+            and area.center().x() + digits / 2 + 2 > keep_clear.left():
+        area = QRectF(area.left(), area.top(), max(digits, keep_clear.left() - 2 - area.left()), area.height())
+    return QRectF(area.center().x() - digits / 2, area.top(), digits, area.height())
+
+
+def corner_caption(cell: Cell, metrics: QFontMetricsF, width: float) -> str:
+    """ "12 Medium" in a cell's corner, or just "12" when the band name does not fit."""
+    caption = f"{cell.score} {cell.band.name}"
+    return caption if metrics.horizontalAdvance(caption) <= width else str(cell.score)
 
 
 def paint_cell(
@@ -181,8 +232,12 @@ def paint_cell(
     emphasise: str | None = None,
     minimum_pixels: float = 0.0,
     references: list[str] | None = None,
+    keep_clear: QRectF | None = None,
 ) -> None:
-    """Draw one cell: band colour, "score band" in the corner, the count large, the references."""
+    """Draw one cell: band colour, "score band" in the corner, the count large, the references.
+
+    No reference is drawn inside keep_clear (where the path markers sit).
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.fillRect(rect, colours.fill)
@@ -193,17 +248,20 @@ def paint_cell(
     painter.setPen(colours.text)
     painter.setFont(layout.corner_font)
     painter.drawText(layout.corner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                     f"{cell.score} {cell.band.name}")
+                     corner_caption(cell, QFontMetricsF(layout.corner_font), layout.corner.width()))
     if cell.count:
         painter.setFont(layout.count_font)
-        painter.drawText(layout.count, int(Qt.AlignmentFlag.AlignCenter), str(cell.count))
+        painter.drawText(count_rect(layout, cell.count, keep_clear).adjusted(-6, 0, 6, 0),
+                         int(Qt.AlignmentFlag.AlignCenter),
+                         str(cell.count))
         painter.setFont(layout.reference_font)
         metrics = QFontMetricsF(layout.reference_font)
         bold = QFont(layout.reference_font)
         bold.setBold(True)
         bold.setUnderline(True)
         placed_all = _cached_references(layout, cell, metrics,
-                                        cell_references(cell) if references is None else references)
+                                        cell_references(cell) if references is None else references,
+                                        keep_clear)
         flags = _LEFT_CENTRED
         # One line of text is drawn at once unless it holds the emphasised reference.
         lines: dict[float, list[PlacedReference]] = {}
@@ -212,6 +270,7 @@ def paint_cell(
         for line in lines.values():
             marked = [p.index >= 0 and cell.risks[p.index].id == emphasise for p in line]
             if not any(marked):
+                painter.setFont(layout.reference_font)
                 box = QRectF(line[0].rect.left(), line[0].rect.top(), layout.references.width(), line[0].rect.height())
                 painter.drawText(box, flags, " ".join(p.text for p in line))
                 continue
@@ -320,6 +379,38 @@ def legend_text(grid: Grid, band_name: str) -> str:
     return f"{band.name} {band.low}–{band.high}: {count} {noun}"
 
 
+def legend_short_text(grid: Grid, band_name: str) -> str:
+    """The legend entry of a band when room is short: name and count, no range."""
+    return f"{grid.scheme.band_named(band_name).name}: {grid.count_in_band(band_name)}"
+
+
+def header_parts(caption: str) -> tuple[str, str]:
+    """A level caption split into its label and its number: ("Insignificant", "(1)")."""
+    label, space, number = caption.rpartition(" ")
+    if space and number.startswith("(") and number.endswith(")") and label:
+        return label, number
+    return caption, ""
+
+
+def header_lines(caption: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -> list[str]:
+    """The lines a header draws in width: the caption whole, else the label (wrapped by words
+    when there is room for more lines) then the number; a label too long is elided at its end."""
+    if metrics.horizontalAdvance(caption) <= width or max_lines <= 1:
+        return [metrics.elidedText(caption, Qt.TextElideMode.ElideRight, width)]
+    label, number = header_parts(caption)
+    label_lines = max_lines - 1 if number else max_lines
+    lines: list[str] = []
+    for word in label.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if len(lines) > label_lines:
+        lines = [*lines[:label_lines - 1], " ".join(lines[label_lines - 1:])]
+    lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+    return [*lines, number] if number else lines
+
+
 def paint_legend(painter: QPainter, rect: QRectF, grid: Grid, mode: PaletteMode, pixels: float) -> None:
     """The bands in a row: swatch, name, range and count; then the colour mode."""
     x = rect.left()
@@ -339,6 +430,53 @@ def paint_legend(painter: QPainter, rect: QRectF, grid: Grid, mode: PaletteMode,
         width = metrics.horizontalAdvance(text) + pixels
         _text(painter, QRectF(x, rect.top(), width, rect.height()), text, pixels * 1.05, Qt.AlignmentFlag.AlignLeft)
         x += width + pixels * 1.5
+
+
+MARKER_KEYS = ("I", "R", "T")
+
+
+def marker_radius(cell_rect: QRectF) -> float:
+    """The radius of a path marker in a cell of this size."""
+    return max(6.5, min(8.5, min(cell_rect.width(), cell_rect.height()) * 0.14))
+
+
+def marker_rects(cell_rect: QRectF, keys: list[str]) -> dict[str, QRectF]:
+    """Where the path markers of one cell sit: a row in its bottom-right corner, I, R, T
+    left to right, each clear of the others (and of the references, see marker_zone)."""
+    radius = marker_radius(cell_rect)
+    size = 2 * radius
+    gap = 2.0
+    ordered = [key for key in MARKER_KEYS if key in keys] or list(keys)
+    inset = max(3.0, min(6.0, min(cell_rect.width(), cell_rect.height()) * 0.08))
+    right = cell_rect.right() - inset
+    top = cell_rect.bottom() - inset - size
+    rects = {}
+    for number, key in enumerate(reversed(ordered)):
+        rects[key] = QRectF(right - size - number * (size + gap), top, size, size)
+    return rects
+
+
+TRAIL_DOT = -1  # a marker count meaning "only a dot of the past trail"
+
+
+def trail_point(cell_rect: QRectF) -> QPointF:
+    """Where the trail of past residual scores passes through a cell: where R would sit."""
+    return marker_rects(cell_rect, ["R"])["R"].center()
+
+
+def marker_zone(cell_rect: QRectF, count: int) -> QRectF | None:
+    """The corner of a cell that count markers take (or a trail dot, TRAIL_DOT), which
+    references keep clear of."""
+    if count == TRAIL_DOT:
+        centre = trail_point(cell_rect)
+        return QRectF(centre.x() - 4.0, centre.y() - 4.0, 8.0, 8.0)
+    if count <= 0:
+        return None
+    rects = list(marker_rects(cell_rect, list(MARKER_KEYS[:min(count, 3)])).values())
+    zone = rects[0]
+    for rect in rects[1:]:
+        zone = zone.united(rect)
+    return zone.adjusted(-1.0, -1.0, 1.0, 1.0)
 
 
 def arrow_head(start: QPointF, end: QPointF, size: float) -> list[QPointF]:

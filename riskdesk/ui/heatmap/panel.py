@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QMenu,
     QSizePolicy,
+    QSpacerItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -137,13 +138,14 @@ class HeatMapPanel(MatrixOutput, QWidget):
             self.kind_buttons.addButton(button)
             self.kind_button[kind] = button
             bar.addWidget(button)
-        bar.addSpacing(12)
+        self._bar_gaps = [QSpacerItem(12, 0), QSpacerItem(12, 0)]
+        bar.addItem(self._bar_gaps[0])
         self.transpose_button = QToolButton(self)
         self.transpose_button.setObjectName("heatMapTranspose")
         self.transpose_button.setDefaultAction(self.transpose_action)
         self.transpose_button.setText("Transpose")
         bar.addWidget(self.transpose_button)
-        bar.addSpacing(12)
+        bar.addItem(self._bar_gaps[1])
         self.palette_box = QComboBox(self)
         self.palette_box.setObjectName("heatMapPalette")
         self.palette_box.setAccessibleName("Colours")
@@ -151,11 +153,30 @@ class HeatMapPanel(MatrixOutput, QWidget):
             self.palette_box.addItem(PALETTE_NAMES[mode], mode.value)
         self.palette_box.currentIndexChanged.connect(
             lambda i: self.set_palette_mode(PaletteMode(self.palette_box.itemData(i))))
-        colours_label = QLabel("&Colours:", self)
-        colours_label.setBuddy(self.palette_box)
-        bar.addWidget(colours_label)
+        self.colours_label = QLabel("&Colours:", self)
+        self.colours_label.setBuddy(self.palette_box)
+        bar.addWidget(self.colours_label)
         bar.addWidget(self.palette_box)
+        # When the panel is too narrow for Transpose and Colours, they move into this menu.
+        self.view_menu = QMenu("View", self)
+        self.view_menu.addAction(self.transpose_action)
+        colours_menu = self.view_menu.addMenu("Colours")
+        for action in self.palette_actions.values():
+            colours_menu.addAction(action)
+        self.view_button = QToolButton(self)
+        self.view_button.setObjectName("heatMapViewMenu")
+        self.view_button.setText("⋯ View")
+        self.view_button.setToolTip("Transpose and colours")
+        self.view_button.setAccessibleName("View options: transpose and colours")
+        self.view_button.setMenu(self.view_menu)
+        self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.view_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.view_button.hide()
+        bar.addSpacing(6)
+        bar.addWidget(self.view_button)
         bar.addStretch(1)
+        self._bar = bar
+        self._folded = -1
         # The caption sits on its own line and may wrap, so a long register name
         # never forces the panel (and the window) wider than the screen.
         self.caption = QLabel(self)
@@ -170,8 +191,8 @@ class HeatMapPanel(MatrixOutput, QWidget):
         grid.addWidget(self._horizontal_title, 1, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
-        # The toolbar alone is wider than the matrix needs: let the splitter make the
-        # panel narrower than the toolbar (it then clips) rather than widen the window.
+        # The toolbar folds into the View menu when narrow (see fit_toolbar): let the
+        # splitter make the panel narrower than the full toolbar rather than widen the window.
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumWidth(260)
         outer.addLayout(bar)
@@ -185,6 +206,39 @@ class HeatMapPanel(MatrixOutput, QWidget):
         outer.addWidget(self._legend)
         outer.addWidget(self.path_note)
         self._view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def fit_toolbar(self, width: int | None = None) -> int:
+        """Fold the toolbar into the View menu as room runs short: first Colours, then
+        Transpose too. Returns how many of the two are folded (0, 1 or 2)."""
+        room = (self.contentsRect().width() if width is None else width) - 8
+        kinds = sum(button.sizeHint().width() for button in self.kind_button.values())
+        transpose = self.transpose_button.sizeHint().width()
+        colours = self.colours_label.sizeHint().width() + self.palette_box.sizeHint().width()
+        menu = self.view_button.sizeHint().width() + 6
+        if kinds + 12 + transpose + 12 + colours <= room:
+            folded = 0
+        elif kinds + 12 + transpose + menu <= room:
+            folded = 1
+        else:
+            folded = 2
+        if folded != self._folded:
+            self._folded = folded
+            self.colours_label.setVisible(folded == 0)
+            self.palette_box.setVisible(folded == 0)
+            self.transpose_button.setVisible(folded < 2)
+            self._bar_gaps[0].changeSize(12 if folded < 2 else 0, 0)
+            self._bar_gaps[1].changeSize(12 if folded == 0 else 0, 0)
+            self.view_button.setVisible(folded > 0)
+            self._bar.invalidate()
+            # The layout has placed the toolbar for this size already: place it again now.
+            outer = self.layout()
+            if outer is not None:
+                outer.activate()
+        return folded
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit_toolbar(event.size().width())
+        super().resizeEvent(event)
 
     # -- the contract ------------------------------------------------------------------
 
@@ -305,9 +359,7 @@ class HeatMapPanel(MatrixOutput, QWidget):
             self._quiet = False
         grid = self.grid
         assert grid is not None
-        captions = [grid.row_level(row).caption for row in range(grid.row_count)]
-        widest = max(self._view.fontMetrics().horizontalAdvance(c) for c in captions)
-        self._view.verticalHeader().setFixedWidth(min(150, widest + 18))
+        self._view.fit_headers()
         self._vertical_title.set_text(grid.vertical_title)
         self._horizontal_title.set_text(grid.horizontal_title)
         self._legend.set_grid(grid, self._model.mode)

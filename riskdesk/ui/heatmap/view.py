@@ -22,13 +22,27 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QRegion,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from riskdesk.core.model import Score
 from riskdesk.ui.heatmap.delegate import HeatMapDelegate
+from riskdesk.ui.heatmap.header import HeatMapHeader, row_header_width
 from riskdesk.ui.heatmap.model import CELL_ROLE, RISK_IDS_MIME, HeatMapModel, ids_from_mime, ids_to_mime
-from riskdesk.ui.heatmap.painting import arrow_head, cell_layout, cell_references, layout_references
+from riskdesk.ui.heatmap.painting import (
+    MARKER_KEYS,
+    TRAIL_DOT,
+    arrow_head,
+    cell_layout,
+    corner_caption,
+    count_rect,
+    marker_rects,
+    marker_zone,
+    placed_references,
+    trail_point,
+)
 
 _ARROWS = {
     Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
@@ -38,9 +52,6 @@ _ARROWS = {
     Qt.Key.Key_Home: QAbstractItemView.CursorAction.MoveHome,
     Qt.Key.Key_End: QAbstractItemView.CursorAction.MoveEnd,
 }
-# Where each score's marker sits inside its cell, as a share of the cell size from
-# its centre, so that markers in one cell do not cover each other or the count.
-_MARKER_OFFSETS = {"I": (0.36, -0.30), "R": (0.36, 0.30), "T": (-0.36, 0.30)}
 _PATH_COLOUR = QColor("#1b1f5e")
 
 
@@ -68,6 +79,8 @@ class HeatMapView(QTableView):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setHorizontalHeader(HeatMapHeader(Qt.Orientation.Horizontal, self))
+        self.setVerticalHeader(HeatMapHeader(Qt.Orientation.Vertical, self))
         self.setCornerButtonEnabled(False)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)
@@ -79,11 +92,10 @@ class HeatMapView(QTableView):
             header.setHighlightSections(False)
         self.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
-        self.horizontalHeader().setMinimumHeight(40)
         self.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(200, 200)
         self._path: dict[str, Score | None] = {}
         self._trail: list[Score] = []
         self._press_index: QModelIndex | None = None
@@ -105,17 +117,46 @@ class HeatMapView(QTableView):
         """The selected risk's scores and past residual scores, drawn over the cells."""
         self._path = {"I": inherent, "R": residual, "T": target}
         self._trail = list(trail)
+        self._delegate.keep_clear = self.marker_counts()
         self.viewport().update()
 
-    def _marker_point(self, score: Score | None, key: str) -> QPointF | None:
-        if score is None:
+    def marker_counts(self) -> dict[tuple[int, int], int]:
+        """How many markers each cell of the path holds (TRAIL_DOT where only the trail passes)."""
+        counts: dict[tuple[int, int], int] = {}
+        for score in self._path.values():
+            if score is not None:
+                key = (score.likelihood, score.impact)
+                counts[key] = counts.get(key, 0) + 1
+        for score in self._trail:
+            counts.setdefault((score.likelihood, score.impact), TRAIL_DOT)
+        return counts
+
+    def keep_clear(self, index: QModelIndex) -> QRectF | None:
+        """The corner of a cell its path markers take, which its references stay out of."""
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if cell is None:
             return None
+        return marker_zone(QRectF(self.visualRect(index)), self._delegate.keep_clear.get(
+            (cell.likelihood, cell.impact), 0))
+
+    def marker_geometry(self) -> dict[str, QRectF]:
+        """Where the I, R and T markers are drawn, in viewport coordinates."""
+        cells: dict[tuple[int, int], list[str]] = {}
+        for key, score in self._path.items():
+            if score is not None:
+                cells.setdefault((score.likelihood, score.impact), []).append(key)
+        rects: dict[str, QRectF] = {}
+        for (likelihood, impact), keys in cells.items():
+            index = self.heat_model().index_of_scores(likelihood, impact)
+            if index.isValid():
+                rects.update(marker_rects(QRectF(self.visualRect(index)), keys))
+        return rects
+
+    def _trail_point(self, score: Score) -> QPointF | None:
         index = self.heat_model().index_of_scores(score.likelihood, score.impact)
         if not index.isValid():
             return None
-        rect = QRectF(self.visualRect(index))
-        dx, dy = _MARKER_OFFSETS[key]
-        return QPointF(rect.center().x() + dx * rect.width(), rect.center().y() + dy * rect.height())
+        return trail_point(QRectF(self.visualRect(index)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -123,56 +164,110 @@ class HeatMapView(QTableView):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._paint_trail(painter)
-        self._paint_path(painter)
+        markers = self.marker_geometry()
+        # The lines break around the counts and references, so those stay readable.
+        clear = QRegion(self.viewport().rect())
+        for rect in self.text_rects():
+            clear -= QRegion(rect.adjusted(-1, 0, 1, 0).toAlignedRect())
+        painter.setClipRegion(clear)
+        self._paint_trail(painter, markers)
+        self._paint_path(painter, markers)
+        painter.setClipping(False)
+        self._paint_markers(painter, markers)
         painter.end()
 
-    def _paint_trail(self, painter: QPainter) -> None:
-        points = [p for p in (self._marker_point(s, "R") for s in self._trail) if p is not None]
-        current = self._marker_point(self._path.get("R"), "R")
-        if current is not None:
-            points.append(current)
+    def text_rects(self) -> list[QRectF]:
+        """Where the counts and references of the cells are drawn, in viewport coordinates."""
+        model = self.heat_model()
+        rects: list[QRectF] = []
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                cell = index.data(CELL_ROLE)
+                if cell is None:
+                    continue
+                rect = QRectF(self.visualRect(index))
+                layout = cell_layout(rect, self.font(), 10.0)
+                corner_metrics = QFontMetricsF(layout.corner_font)
+                caption = corner_caption(cell, corner_metrics, layout.corner.width())
+                rects.append(QRectF(layout.corner.left(), layout.corner.top(),
+                                    corner_metrics.horizontalAdvance(caption), corner_metrics.height()))
+                if not cell.count:
+                    continue
+                rects.append(count_rect(layout, cell.count, self.keep_clear(index)))
+                rects.extend(placed.rect for placed in placed_references(
+                    rect, cell, self.font(), 10.0, model.laid_out_references(cell), self.keep_clear(index)))
+        return rects
+
+    def _paint_trail(self, painter: QPainter, markers: dict[str, QRectF]) -> None:
+        points = [p for p in (self._trail_point(s) for s in self._trail) if p is not None]
+        if "R" in markers:
+            points.append(markers["R"].center())
         if len(points) < 2:
             return
         faint = QColor(_PATH_COLOUR)
-        faint.setAlpha(110)
-        painter.setPen(QPen(faint, 2.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+        faint.setAlpha(90)
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
+        # Thin and light, with a faint pale edge so it shows on the dark cells too.
+        painter.setPen(QPen(QColor(255, 255, 255, 90), 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawPath(path)
+        painter.setPen(QPen(faint, 1.2, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
         painter.drawPath(path)
         painter.setBrush(faint)
         for point in points[:-1]:
-            painter.drawEllipse(point, 3.0, 3.0)
+            painter.drawEllipse(point, 2.5, 2.5)
 
-    def _paint_path(self, painter: QPainter) -> None:
-        points = {key: self._marker_point(score, key) for key, score in self._path.items()}
-        ordered = [points[key] for key in ("I", "R", "T")]
-        present = [p for p in ordered if p is not None]
-        for start, end in itertools.pairwise(present):
-            if (end - start).manhattanLength() < 4:
-                continue
+    def _paint_path(self, painter: QPainter, markers: dict[str, QRectF]) -> None:
+        present = [markers[key] for key in MARKER_KEYS if key in markers]
+        for start_rect, end_rect in itertools.pairwise(present):
+            start, end = start_rect.center(), end_rect.center()
+            radius = end_rect.width() / 2
+            length = ((end.x() - start.x()) ** 2 + (end.y() - start.y()) ** 2) ** 0.5
+            if length <= 2 * radius + 4:
+                continue  # side by side in one cell
+            # Stop at the edge of the end marker, so the arrow head shows.
+            tip = end - (end - start) * ((radius + 1) / length)
+            base = start + (end - start) * (radius / length)
             # See-through, so the counts and references under the path stay readable.
-            for colour, width in ((QColor(255, 255, 255, 140), 5.0), (QColor(27, 31, 94, 190), 2.2)):
+            for colour, width in ((QColor(255, 255, 255, 110), 4.0), (QColor(27, 31, 94, 190), 1.8)):
                 painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.setBrush(colour)
-                painter.drawLine(start, end)
-                painter.drawPolygon(QPolygonF(arrow_head(start, end, 11.0 + width)))
-        radius = 9.0
-        font = painter.font()
-        font.setBold(True)
-        font.setPixelSize(11)
-        painter.setFont(font)
-        for key, point in points.items():
-            if point is None:
-                continue
+                painter.drawLine(base, tip)
+                painter.drawPolygon(QPolygonF(arrow_head(base, tip, 8.0 + width)))
+
+    def _paint_markers(self, painter: QPainter, markers: dict[str, QRectF]) -> None:
+        for key, rect in markers.items():
+            radius = rect.width() / 2
+            font = painter.font()
+            font.setBold(True)
+            font.setPixelSize(max(8, round(radius * 1.3)))
+            painter.setFont(font)
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(_PATH_COLOUR)
-            painter.drawEllipse(point, radius, radius)
-            painter.drawText(QRectF(point.x() - radius, point.y() - radius, 2 * radius, 2 * radius),
-                             int(Qt.AlignmentFlag.AlignCenter), key)
+            painter.drawEllipse(rect.center(), radius, radius)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), key)
 
     # -- keyboard ------------------------------------------------------------------
+
+    def fit_headers(self) -> None:
+        """Size the row captions to the width there is: narrower (wrapped) when the cells need room."""
+        model = self.model()
+        if not isinstance(model, HeatMapModel) or model.grid is None:
+            return
+        grid = model.grid
+        captions = [grid.row_level(row).caption for row in range(grid.row_count)]
+        header = self.verticalHeader()
+        rows_height = self.height() - self.horizontalHeader().height() - 2 * self.frameWidth()
+        width = row_header_width(captions, QFontMetricsF(header.font()), self.width() - 2 * self.frameWidth(),
+                                 grid.column_count, rows_height / max(1, grid.row_count))
+        if header.width() != width:
+            header.setFixedWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_headers()
 
     def event(self, event: QEvent) -> bool:
         # Claim Ctrl+C while the matrix has the focus, before any window-wide Copy.
@@ -236,8 +331,9 @@ class HeatMapView(QTableView):
             return []
         rect = QRectF(self.visualRect(index))
         layout = cell_layout(rect, self.font(), 10.0)
-        metrics = QFontMetricsF(layout.reference_font)
-        for placed in layout_references(layout.references, cell_references(cell), metrics, cell.count):
+        placed_all = placed_references(rect, cell, self.font(), 10.0, self.heat_model().laid_out_references(cell),
+                                       self.keep_clear(index))
+        for placed in placed_all:
             if placed.rect.adjusted(-2, -2, 2, 2).contains(QPointF(pos)):
                 return [risk.id for risk in cell.risks] if placed.index < 0 else [cell.risks[placed.index].id]
         if layout.count.contains(QPointF(pos)):
