@@ -35,7 +35,7 @@ from riskdesk.ui.settings import app_settings
 ANY = "Any"
 
 
-TITLE_MIN = 160
+TITLE_MIN = 180
 
 
 class RiskTableView(QTableView):
@@ -109,7 +109,7 @@ class RiskTableView(QTableView):
             self.horizontalHeader().restoreState(state)
         else:
             header = self.horizontalHeader()
-            for column, width in enumerate((70, 300, 190, 105, 75, 100, 100, 95)):
+            for column, width in enumerate((64, 300, 160, 105, 75, 100, 100, 90)):
                 header.resizeSection(column, width)
             # What a reader scans first sits next to the title: the score and its direction.
             header.moveSection(header.visualIndex(SCORE), 2)
