@@ -134,3 +134,18 @@ def test_closing_the_window_during_a_merge_check_stops_it_first(make_window, dem
     assert all(thread.isFinished() for thread in threads)
     assert flow.ended and not flow.dialog.isVisible()
     assert window.bring_in is None
+
+
+def test_a_saved_layout_never_hides_the_table(make_window, qtbot, demo_5x5_path: Path) -> None:
+    from PySide6.QtWidgets import QSplitter, QWidget
+
+    from riskdesk.ui.settings import app_settings
+
+    # The table's pane was dragged shut (or an older layout left it so) when the window closed.
+    old = QSplitter()
+    for _ in range(2):
+        old.addWidget(QWidget())
+    old.setSizes([1400, 0])
+    app_settings().setValue("window/mainSplitter", old.saveState())
+    window = make_window(demo_5x5_path)
+    qtbot.waitUntil(lambda: window.risk_panel.table.width() > 100)
