@@ -49,5 +49,5 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
             line.status.capitalize(),
             rag_word(line.rag),
         ])
-    widths = [width * 0.16, width * 0.13, width * 0.17, width * 0.34, width * 0.11, width * 0.09]
+    widths = [width * 0.15, width * 0.12, width * 0.2, width * 0.33, width * 0.11, width * 0.09]
     return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette))

@@ -1,18 +1,20 @@
-"""The committee pack (seed 001's layout): scoring key, summary overview, a section per risk."""
+"""The committee pack (seed 001's layout): scoring key, summary overview, a section per risk by register."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from riskdesk.core.grid import build_grid
 from riskdesk.reporting.data import ReportData, RiskEntry
-from riskdesk.reporting.flowables import DirectionArrow, HeatMap
+from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
+from riskdesk.reporting.fonts import REGULAR
 from riskdesk.reporting.parts import (
     actions_table,
     badge,
     controls_table,
     data_table,
+    free_heading,
     labelled,
     scores_table,
     table_heading,
@@ -20,12 +22,50 @@ from riskdesk.reporting.parts import (
 )
 from riskdesk.reporting.styles import Palette, Styles
 from riskdesk.reporting.template import Checkpoint
-from riskdesk.reporting.text import long_date, safe
+from riskdesk.reporting.text import long_date, natural_key, safe
+
+# Room a register's heading needs below it (its heading and a risk's opening lines), else a new page.
+REGISTER_ROOM = 90 * mm
+# A description past this many characters might not share a page with the scores; shorter ones always can.
+LONG_DESCRIPTION = 1500
 
 
 def by_residual_score(risks: list[RiskEntry]) -> list[RiskEntry]:
     """Highest residual score first, as the summary overview lists them; unscored last."""
     return sorted(risks, key=lambda e: -(e.residual.value if e.residual else -1))
+
+
+def by_register(risks: list[RiskEntry]) -> list[tuple[tuple[str, ...], list[RiskEntry]]]:
+    """The risks grouped by register (registers in the order given), each in reference order.
+
+    Each group carries its register's path from the highest register that not every group shares
+    (the report's scope is in every page's header already) down to its own.
+    """
+    groups: dict[str, tuple[tuple[str, ...], list[RiskEntry]]] = {}
+    for entry in risks:
+        path = entry.register_path or (entry.register_name or "Risks",)
+        groups.setdefault(entry.risk.register_id, (path, []))[1].append(entry)
+    paths = [path for path, _ in groups.values()]
+    shared = 0
+    while paths and all(len(p) > shared and p[shared] == paths[0][shared] for p in paths):
+        shared += 1
+    return [(path[min(shared, len(path) - 1):], sorted(entries, key=lambda e: natural_key(e.reference)))
+            for path, entries in groups.values()]
+
+
+def register_headings(path: tuple[str, ...], previous: tuple[str, ...], styles: Styles) -> list[Flowable]:
+    """Headings for the registers entered since the previous group: a register, then its sub-registers."""
+    shared = 0
+    while shared < min(len(path), len(previous)) and path[shared] == previous[shared]:
+        shared += 1
+    shared = min(shared, len(path) - 1)  # a new register of the same name still gets its heading
+    return [Paragraph(safe(name), styles.register if depth == 0 else styles.register_sub)
+            for depth, name in enumerate(path) if depth >= shared]
+
+
+def anchor_key(entry: RiskEntry) -> str:
+    """The name of the mark at the start of a risk's section, for the summary's page column."""
+    return f"risk{entry.risk.id}"
 
 
 def committee_story(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
@@ -36,19 +76,31 @@ def committee_story(data: ReportData, width: float, styles: Styles, palette: Pal
         Paragraph(safe(meta.title), styles.title),
         Paragraph(safe(meta.period), styles.subtitle),
     ]
-    story += text_block(data.introduction, styles.body)
+    about = text_block(data.introduction, styles.body)
+    if about:
+        # The register's standing description, not this period's summary.
+        story += [free_heading("About this register", styles.subheading), *about]
     story.append(scoring_key(data, width, styles, palette))
     story += summary_overview(data, width, styles, palette)
     total = len(data.risks)
-    for index, entry in enumerate(data.risks, start=1):
-        story += risk_section(entry, data, width, styles, palette)
-        story.append(Checkpoint(index, total))
+    done = 0
+    previous: tuple[str, ...] = ()
+    for register_index, (path, entries) in enumerate(by_register(data.risks)):
+        lead = register_headings(path, previous, styles)
+        previous = path
+        if register_index:
+            story.append(CondPageBreak(REGISTER_ROOM))
+        for entry in entries:
+            story += risk_section(entry, data, width, styles, palette, lead)
+            lead = []
+            done += 1
+            story.append(Checkpoint(done, total))
     return story
 
 
 def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette) -> Flowable:
     """The scoring matrix with each cell's score and band, kept on one page with its heading."""
-    grid = build_grid(data.scheme, [])
+    grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
     bands = "; ".join(f"{b.name} {b.low}–{b.high}" for b in sorted(data.scheme.bands, key=lambda b: b.low))
     return KeepTogether([
         Paragraph("Scoring key", styles.heading),
@@ -59,8 +111,8 @@ def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette
 
 
 def summary_overview(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
-    """The summary table: ref, owner, short title, residual score badge, direction arrow."""
-    header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score", "Direction of travel"]
+    """The summary table: ref, owner, short title, residual score badge, direction arrow, section's page."""
+    header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score", "Direction of travel", "Page"]
     rows: list[list[object]] = [[Paragraph(h, styles.header_cell) for h in header]]
     for entry in by_residual_score(data.risks):
         risk = entry.risk
@@ -70,8 +122,9 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
             Paragraph(safe(risk.title), styles.cell),
             badge(data.scheme, risk.residual, palette),
             DirectionArrow(entry.direction, palette, data.meta.arrow_style),
+            PageNumber(anchor_key(entry)),
         ])
-    widths = [width * 0.1, width * 0.22, width * 0.38, width * 0.14, width * 0.16]
+    widths = [width * 0.1, width * 0.2, width * 0.36, width * 0.14, width * 0.13, width * 0.07]
     flowables: list[Flowable] = table_heading("Summary overview", styles.heading, 60 * mm)
     if not data.risks:
         flowables.append(Paragraph("<i>No risks match the options chosen for this report.</i>", styles.body))
@@ -82,20 +135,27 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
 
 
 def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles,
-                 palette: Palette) -> list[Flowable]:
-    """One risk: heading, description, people, scores, period comments, controls and actions."""
+                 palette: Palette, lead: list[Flowable] | None = None) -> list[Flowable]:
+    """One risk: heading, description, people, scores, period comments, controls and actions.
+
+    lead (a register's heading) is kept on the page with the risk's heading.
+    """
     risk = entry.risk
-    # Each section starts a page only when less than a heading and a few lines' room is left.
-    flowables: list[Flowable] = table_heading(f"{risk.reference} {risk.title}", styles.heading, 45 * mm)
-    flowables += text_block(risk.description, styles.body)
+    # The anchor follows the heading: a block's first flowable gives the space kept above it.
+    opening: list[Flowable] = [*(lead or []), free_heading(f"{risk.reference} {risk.title}", styles.heading),
+                               PageAnchor(anchor_key(entry))]
+    opening += text_block(risk.description, styles.body)
+    # The people, dates and score table never part: a score table's header alone at a page's foot
+    # is no use.
+    block: list[Flowable] = []
     people = [("Risk Owner:", risk.owner), ("Accountable Officer:", risk.accountable_officer),
               ("Cabinet Member:", risk.cabinet_member), ("Category:", risk.category)]
     for label, value in people:
         if value:
-            flowables.append(labelled(label, value, styles.label))
+            block.append(labelled(label, value, styles.label))
     for label, values in (("Represented on:", entry.represented_on), ("Risks represented here:", entry.represents)):
         if values:
-            flowables.append(labelled(label, "; ".join(values), styles.label))
+            block.append(labelled(label, "; ".join(values), styles.label))
     dates = []
     if risk.last_reviewed:
         dates.append(f"Last reviewed {long_date(risk.last_reviewed)}")
@@ -104,10 +164,23 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     if risk.status.value != "open":
         dates.append(f"Status: {risk.status.value}")
     if dates:
-        flowables.append(Paragraph(safe("; ".join(dates)), styles.small))
-    flowables.append(Spacer(1, 2 * mm))
-    flowables.append(scores_table(entry, data.scheme, width, styles, palette, data.meta.arrow_style))
-    flowables += table_heading("Period comments:", styles.subheading, 25 * mm)
+        block.append(Paragraph(safe("; ".join(dates)), styles.small))
+    block.append(Spacer(1, 2 * mm))
+    block.append(scores_table(entry, data.scheme, width, styles, palette, data.meta.arrow_style))
+    # Each section starts a page only when less than a heading and a few lines' room is left;
+    # a long description may still split, but never inside the block above.
+    if len(risk.description) > LONG_DESCRIPTION:
+        # Heading and block may not fit one page together: the block then moves whole by itself.
+        holder = Table([[block]], colWidths=[width], hAlign="LEFT")  # a one-cell table never splits
+        holder.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        block = [holder]
+    flowables: list[Flowable] = [CondPageBreak(45 * mm), KeptBlock([*opening, *block])]
+    # The heading starts a page unless it has room for itself and three or four lines under it;
+    # a paragraph never leaves its first line alone at a page's foot.
+    flowables.append(CondPageBreak(32 * mm))
+    flowables.append(free_heading("Period comments:", styles.subheading))
     flowables += text_block(entry.comment, styles.body, empty="No comment was recorded for this period.")
     if entry.controls:
         flowables += table_heading("Controls", styles.subheading)

@@ -13,6 +13,18 @@ MARKING_PUBLIC = "OFFICIAL"
 MARKING_EXEMPT = "OFFICIAL – Exempt: Part B"
 
 
+def impact_vertical(scheme: ScoringScheme, axes: str = "") -> bool:
+    """Whether matrices put impact down the side: as the file says, else for three-level (L/M/H) scales.
+
+    Every matrix of every report asks here, so one file prints one orientation throughout:
+    a 3x3 profile has impact down the side (seed 003), a 5x5 pack likelihood (seed 001).
+    """
+    chosen = axes.strip().lower()
+    if chosen in ("impact", "likelihood"):
+        return chosen == "impact"
+    return scheme.max_likelihood <= 3 and scheme.max_impact <= 3
+
+
 @dataclass(frozen=True)
 class ReportMeta:
     """What goes in every header and footer, and how the pages look."""
@@ -26,6 +38,7 @@ class ReportMeta:
     greyscale: bool = False
     arrow_style: str = "arrows"
     scope: str = ""  # the register the report covers, e.g. "Strategic Risk Register"
+    matrix_axes: str = ""  # "impact" or "likelihood" down the side; "" = the scheme's usual way
 
     @property
     def marking(self) -> str:
@@ -71,6 +84,8 @@ class RiskEntry:
     # and the risks represented on this one (a departmental risk under a strategic one).
     represented_on: tuple[str, ...] = ()
     represents: tuple[str, ...] = ()
+    # The names of the registers from the top of the file's tree down to the risk's own.
+    register_path: tuple[str, ...] = ()
 
     @property
     def reference(self) -> str:
@@ -103,6 +118,11 @@ class ReportData:
     areas: list[AreaEntry] = field(default_factory=list)
     actions: list[ActionLine] = field(default_factory=list)
     introduction: str = ""  # the covering register's commentary
+
+    @property
+    def impact_vertical(self) -> bool:
+        """Whether this report's matrices put impact down the side."""
+        return impact_vertical(self.scheme, self.meta.matrix_axes)
 
     def band_of(self, score: Score | None) -> Band | None:
         """The band a score falls in (None when unscored)."""

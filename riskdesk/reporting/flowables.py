@@ -276,12 +276,19 @@ class HeatMap(Flowable):  # type: ignore[misc]
             canvas.drawCentredString(centre, y + self.row_height / 2 - 8 * s, cell.band.name)
             return
         # The score and band at the top of every cell, so grey printouts still read.
+        label_baseline = top - 6.5 * s - 1 * mm
         canvas.setFont(REGULAR, 6 * s)
-        canvas.drawString(x + 1.2 * mm, top - 6.5 * s - 1 * mm, f"{cell.score} {cell.band.name}")
+        canvas.drawString(x + 1.2 * mm, label_baseline, f"{cell.score} {cell.band.name}")
         if self.mode == "counts":
             if cell.count:
-                canvas.setFont(BOLD, 13 * s)
-                canvas.drawCentredString(centre, y + self.row_height / 2 - 5 * s, str(cell.count))
+                # The count sits centred in the room under the label, clear of its descenders.
+                size = 13 * s
+                room_top = label_baseline - 2 * s - 1.5 * mm
+                room_bottom = y + 1 * mm
+                cap_height = 0.73 * size
+                baseline = room_bottom + max((room_top - room_bottom - cap_height) / 2, 0)
+                canvas.setFont(BOLD, size)
+                canvas.drawCentredString(centre, baseline, str(cell.count))
             return
         self._draw_references(cell, x, y)
 
@@ -330,3 +337,108 @@ def pack_references(references: list[str], size: float, width: float) -> list[li
     if current:
         lines.append(current)
     return lines
+
+
+def page_form_name(key: str) -> str:
+    """The name of the form that holds the page number of the place marked key."""
+    return "pageof" + "".join(ch for ch in key if ch.isalnum())
+
+
+class PageAnchor(Flowable):  # type: ignore[misc]
+    """An invisible mark that writes the page it lands on into a form that PageNumber shows."""
+
+    def __init__(self, key: str, font_size: float = 8.5) -> None:
+        """Mark the place called key (unique within the report)."""
+        super().__init__()
+        self.key = key
+        self.font_size = font_size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no room at all."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Define the form now that the page is known; pages drawn earlier show it too."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.beginForm(page_form_name(self.key))
+        canvas.setFillColor(colors.black)
+        canvas.setFont(REGULAR, self.font_size)
+        canvas.drawString(0, 0, str(canvas.getPageNumber()))
+        canvas.endForm()
+        canvas.restoreState()
+
+
+class PageNumber(Flowable):  # type: ignore[misc]
+    """The page number of a PageAnchor, shown before or after the anchor is laid out (one pass)."""
+
+    def __init__(self, key: str, font_size: float = 8.5) -> None:
+        """Show the page of the anchor called key; every such anchor must be in the story."""
+        super().__init__()
+        self.key = key
+        self.font_size = font_size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Room for a number of up to four digits."""
+        self.width = stringWidth("0000", REGULAR, self.font_size)
+        self.height = self.font_size * 1.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Place the form; the PDF fills it in when the anchor's page is known."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.translate(0, 0.25 * self.font_size)
+        canvas.doForm(page_form_name(self.key))
+        canvas.restoreState()
+
+
+class KeptBlock(Flowable):  # type: ignore[misc]
+    """Flowables laid out once and drawn as one piece, moving to the next page whole when they fit one.
+
+    Like KeepTogether, but each part is wrapped once rather than again when placed; a block taller
+    than a page is handed back as its parts, which then split as usual.
+    """
+
+    def __init__(self, content: list[Flowable]) -> None:
+        """Keep content together."""
+        super().__init__()
+        self.content = content
+        self._placed: list[tuple[Flowable, float]] = []
+
+    def getSpaceBefore(self) -> float:
+        """The space the first part asks for above it."""
+        return float(self.content[0].getSpaceBefore()) if self.content else 0.0
+
+    def getSpaceAfter(self) -> float:
+        """The space the last part asks for below it."""
+        return float(self.content[-1].getSpaceAfter()) if self.content else 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Wrap every part and stack them, keeping the larger of two touching spaces."""
+        self._placed = []
+        y = 0.0
+        previous_after = 0.0
+        for index, part in enumerate(self.content):
+            _, height = part.wrapOn(self.canv, available_width, 0xFFFFFF)
+            if index:
+                y += max(float(part.getSpaceBefore()), previous_after)
+            y += height
+            self._placed.append((part, y))
+            previous_after = float(part.getSpaceAfter())
+        self.width = available_width
+        self.height = y
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Nothing (so the block moves on) when a page can hold it; else its parts."""
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        if frame is not None and not at_top and self.height <= frame._height:
+            return []
+        return list(self.content)
+
+    def draw(self) -> None:
+        """Draw each part where wrap put it."""
+        for part, bottom_from_top in self._placed:
+            part.drawOn(self.canv, 0, self.height - bottom_from_top)

@@ -19,7 +19,8 @@ def matrix_story(data: ReportData, width: float, styles: Styles, palette: Palett
     scale = 1.3 if data.meta.page_size == "A3" else 1.0
     bands = sorted(data.scheme.bands, key=lambda b: -b.low)
     for index, sheet in enumerate(sheets, start=1):
-        grid = build_grid(data.scheme, [e.risk for e in sheet.risks], include_closed=True)
+        grid = build_grid(data.scheme, [e.risk for e in sheet.risks], transposed=data.impact_vertical,
+                          include_closed=True)
         counts = ", ".join(f"{b.name} {grid.count_in_band(b.name)}" for b in bands)
         noun = "risk" if grid.total == 1 else "risks"
         story.append(Paragraph(safe(sheet.name), styles.title))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from riskdesk.core.model import Score
@@ -33,10 +34,29 @@ def table_heading(text: str, style: ParagraphStyle, room: float = 35 * mm) -> li
     A heading kept with its next flowable would drag a long table to a fresh page and leave a
     gap, and costs a deep copy of what follows it at every page end.
     """
+    return [CondPageBreak(room), free_heading(text, style)]
+
+
+def free_heading(text: str, style: ParagraphStyle) -> Paragraph:
+    """A heading paragraph (user text allowed) in style but without keep-with-next."""
     free = _FREE_STYLES.get(id(style))
     if free is None or free.parent is not style:
         free = _FREE_STYLES[id(style)] = ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
-    return [CondPageBreak(room), Paragraph(safe(text), free)]
+    return Paragraph(safe(text), free)
+
+
+def fitted_widths(columns: list[list[str]], total: float, font: str, size: float,
+                  padding: float = 8.0) -> list[float]:
+    """Column widths that hold each column's longest word whole; the rest goes by how much text each has."""
+    minimum = []
+    for texts in columns:
+        words = [word for text in texts for word in text.replace("/", "/ ").split()]
+        minimum.append(max((stringWidth(w, font, size) for w in words), default=0.0) + padding + 1)
+    weights = [max(sum(len(t) for t in texts), 1) for texts in columns]
+    spare = total - sum(minimum)
+    if spare <= 0:  # words too long for any layout: share the width by need, and let them split
+        return [total * m / sum(minimum) for m in minimum]
+    return [m + spare * w / sum(weights) for m, w in zip(minimum, weights, strict=True)]
 
 
 # Heading styles without keep-with-next, made once per style rather than once per heading.

@@ -1,4 +1,4 @@
-"""The risk profile (seed 003's layout): criteria, likelihood key, count matrices, high risks."""
+"""The risk profile (seed 003's layout): whole-service matrix, criteria, likelihood key, areas, high risks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from riskdesk.core.grid import Grid, build_grid
 from riskdesk.core.scheme import Band, ScoringScheme
 from riskdesk.reporting.data import AreaEntry, ReportData, RiskEntry
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap
-from riskdesk.reporting.parts import data_table, table_heading, text_block
+from riskdesk.reporting.fonts import BOLD
+from riskdesk.reporting.parts import data_table, fitted_widths, free_heading, table_heading, text_block
 from riskdesk.reporting.styles import Palette, Styles, table_style_commands
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, safe
@@ -24,8 +25,8 @@ def top_band(scheme: ScoringScheme) -> Band:
 
 
 def profile_grid(data: ReportData, risks: tuple[RiskEntry, ...] | list[RiskEntry]) -> Grid:
-    """A residual-score grid with impact up the side and likelihood along the top, as in the profile."""
-    return build_grid(data.scheme, [e.risk for e in risks], transposed=True, include_closed=True)
+    """A residual-score grid, its axes the way round every report of this file draws them."""
+    return build_grid(data.scheme, [e.risk for e in risks], transposed=data.impact_vertical, include_closed=True)
 
 
 def profile_story(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
@@ -35,17 +36,22 @@ def profile_story(data: ReportData, width: float, styles: Styles, palette: Palet
         Paragraph(safe(f"{meta.scope or meta.council} – {meta.title}"), styles.title),
         Paragraph(safe(meta.period), styles.subtitle),
     ]
-    story += text_block(data.introduction, styles.body)
-    story += criteria_tables(data.scheme, width, styles, palette)
-    story.append(PageBreak())
     top = top_band(data.scheme)
     single = len(data.areas) == 1 and len(data.areas[0].risks) == len(data.risks)
-    if not single:  # one area holding every risk is already the whole picture
-        story += area_block(f"{meta.scope or 'All registers'} – Overall", "", data.risks, data, width, styles,
-                            palette, top)
+    # Page 1 opens with the whole service's matrix and counts, as seed 003 does; one area holding
+    # every risk is already the whole picture, so it opens the profile instead.
+    if single:
+        area = data.areas[0]
+        story += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
+    else:
+        story += area_block(f"{meta.scope or 'All registers'} – Overall", data.introduction, data.risks, data,
+                            width, styles, palette, top)
+    story += criteria_tables(data.scheme, width, styles, palette)
+    story.append(PageBreak())
     total = len(data.areas)
     for index, area in enumerate(data.areas, start=1):
-        story += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
+        if not single:
+            story += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
         story += high_risks(area, data, width, styles, palette, top)
         story.append(Checkpoint(index, total))
     return story
@@ -56,23 +62,28 @@ def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette
     categories = list(scheme.criteria)
     flowables: list[Flowable] = table_heading("Impact criteria", styles.heading)
     if categories:
-        header = [Paragraph("Score / Impact", styles.header_cell)] + [
-            Paragraph(safe(c), styles.header_cell) for c in categories]
+        # Small type and columns sized to their longest word, so no word breaks inside.
+        levels = sorted(scheme.impact, key=lambda lv: -lv.number)
+        header = [Paragraph("Score / Impact", styles.header_small)] + [
+            Paragraph(safe(c), styles.header_small) for c in categories]
         rows: list[list[object]] = [header]
-        for level in sorted(scheme.impact, key=lambda lv: -lv.number):
+        for level in levels:
             texts = [scheme.criteria[c][level.number - 1] for c in categories]
-            rows.append([Paragraph(f"<b>{safe(level.caption.upper())}</b>", styles.cell)]
-                        + [Paragraph(safe(t), styles.cell) for t in texts])
-        first = width * 0.13
-        flowables.append(data_table(rows, [first] + [(width - first) / len(categories)] * len(categories), palette))
-    flowables.append(Paragraph("Likelihood", styles.heading))
+            rows.append([Paragraph(f"<b>{safe(level.caption.upper())}</b>", styles.cell_small)]
+                        + [Paragraph(safe(t), styles.cell_small) for t in texts])
+        columns = [["Score /", *(lv.caption.upper() for lv in levels)]] + [
+            [c, *scheme.criteria[c]] for c in categories]
+        size = styles.cell_small.fontSize
+        flowables.append(data_table(rows, fitted_widths(columns, width, BOLD, size), palette))
+    flowables.append(free_heading("Likelihood", styles.heading))
     levels = sorted(scheme.likelihood, key=lambda lv: lv.number)
     header = [Paragraph("Score", styles.header_cell)] + [
         Paragraph(safe(lv.caption.upper()), styles.header_cell) for lv in levels]
     rows = [header, [Paragraph("<b>LIKELIHOOD</b>", styles.cell)]
             + [Paragraph(safe(lv.description), styles.cell) for lv in levels]]
-    first = width * 0.13
-    flowables.append(data_table(rows, [first] + [(width - first) / len(levels)] * len(levels), palette))
+    columns = [["LIKELIHOOD"]] + [[lv.caption.upper(), lv.description] for lv in levels]
+    flowables.append(KeepTogether([flowables.pop(), data_table(
+        rows, fitted_widths(columns, width, BOLD, styles.cell.fontSize), palette)]))
     return flowables
 
 
@@ -93,7 +104,7 @@ def area_block(name: str, commentary: str, risks: tuple[RiskEntry, ...] | list[R
     elif commentary:
         under = [Paragraph("<b>Commentary</b>", styles.label), *text_block(commentary, styles.body)]
     table = Table([[HeatMap(grid, palette, mode="counts", width=matrix_width, short_captions=True,
-                            cell_height=11 * mm), beside]],
+                            cell_height=12 * mm), beside]],
                   colWidths=[matrix_width + 4 * mm, width - matrix_width - 4 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([*table_style_commands(palette, header=False), ("GRID", (0, 0), (-1, -1), 0, "white"),
                                ("LEFTPADDING", (0, 0), (0, 0), 0)]))

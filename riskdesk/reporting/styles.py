@@ -92,6 +92,10 @@ class Styles:
     header_cell: ParagraphStyle
     label: ParagraphStyle
     note: ParagraphStyle
+    register: ParagraphStyle  # a register's heading over its risks in the committee pack
+    register_sub: ParagraphStyle  # a sub-register's heading under its register
+    cell_small: ParagraphStyle  # dense tables such as the impact criteria
+    header_small: ParagraphStyle
 
 
 def make_styles(palette: Palette, scale: float = 1.0) -> Styles:
@@ -116,6 +120,10 @@ def make_styles(palette: Palette, scale: float = 1.0) -> Styles:
         header_cell=style("header_cell", 8.5, BOLD, textColor=colors.black),
         label=style("label", 9.5, spaceAfter=2),
         note=style("note", 8, ITALIC, textColor=colors.HexColor("#444444")),
+        register=style("register", 15, BOLD, textColor=accent, spaceBefore=4, spaceAfter=6),
+        register_sub=style("register_sub", 12.5, BOLD, textColor=accent, spaceBefore=2, spaceAfter=5),
+        cell_small=style("cell_small", 7.2),
+        header_small=style("header_small", 7.2, BOLD, textColor=colors.black),
     )
 
 

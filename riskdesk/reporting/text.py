@@ -8,6 +8,11 @@ from xml.sax.saxutils import escape
 
 # Characters XML forbids; a pasted control character would break the paragraph parser.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A slash between two characters ("placements/residential") may end a line. ReportLab breaks
+# lines at spaces only (a zero-width space does not count), so a space in a near-zero font
+# size is put after the slash: a break point that takes no room and prints nothing.
+_SLASH = re.compile(r"(?<=[^\s/])/(?=[^\s/])")
+SLASH_BREAK = '/<font size="0.01"> </font>'
 
 
 def safe(text: str | None) -> str:
@@ -15,7 +20,13 @@ def safe(text: str | None) -> str:
     if not text:
         return ""
     cleaned = _FORBIDDEN.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return escape(cleaned).replace("\n", "<br/>")
+    return _SLASH.sub(SLASH_BREAK, escape(cleaned)).replace("\n", "<br/>")
+
+
+def natural_key(reference: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders numbers by value: "SR 7.2" before "SR 7.10"."""
+    parts = re.findall(r"\d+|\D+", reference.strip().lower())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
 def paragraphs_of(text: str | None) -> list[str]:

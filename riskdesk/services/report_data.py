@@ -65,6 +65,7 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
         greyscale=options.greyscale,
         arrow_style=workspace.settings.arrow_style,
         scope=scope_root.name if scope_root else "All registers",
+        matrix_axes=workspace.settings.extra.get("matrix_axes", ""),
     )
     data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
                       introduction=scope_root.commentary if scope_root else "")
@@ -166,9 +167,21 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
                       if a.status != ActionStatus.CANCELLED)
         entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
                                  tuple(controls.get(risk.id, [])), lines,
+                                 register_path=_register_path(contents.registers, risk.register_id),
                                  represented_on=_linked(contents, risk.id, options, outgoing=True),
                                  represents=_linked(contents, risk.id, options, outgoing=False)))
     return entries
+
+
+def _register_path(registers: list[Register], register_id: str) -> tuple[str, ...]:
+    """Names of the registers from the top of the tree down to the given one."""
+    by_id = {r.id: r for r in registers}
+    path: list[str] = []
+    current = by_id.get(register_id)
+    while current is not None and len(path) <= len(registers):
+        path.append(current.name)
+        current = by_id.get(current.parent_id) if current.parent_id else None
+    return tuple(reversed(path))
 
 
 def _linked(contents: RegisterContents, risk_id: str, options: ReportOptions, outgoing: bool) -> tuple[str, ...]:
