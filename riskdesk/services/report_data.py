@@ -94,7 +94,9 @@ def _chosen_period(contents: RegisterContents, label: str | None) -> Period | No
     if label is not None and label.strip():
         found = find_period(contents, label)
         if found is None:
-            raise ReportError(f'There is no reporting period called "{label.strip()}" in this register file.')
+            labels = ", ".join(p.label for p in sorted(contents.periods, key=lambda p: p.position)) or "none yet"
+            raise ReportError(f'There is no reporting period called "{label.strip()}" in this register file; '
+                              f"its periods are {labels}.")
         return found
     closed = contents.closed_periods()
     return closed[-1] if closed else None
@@ -105,7 +107,9 @@ def _chosen_register(contents: RegisterContents, name: str | None) -> Register |
         return None
     found = find_register(contents, name.strip())
     if found is None:
-        raise ReportError(f'There is no register called "{name.strip()}" in this register file.')
+        names = ", ".join(r.name for r in contents.registers if not r.archived)
+        raise ReportError(f'There is no register called "{name.strip()}" in this register file; '
+                          f"its registers are {names}.")
     if found.archived:
         raise ReportError(f'The register "{found.name}" is archived; restore it to report on it.')
     return found

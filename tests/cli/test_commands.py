@@ -134,3 +134,14 @@ def test_a_folder_that_cannot_be_written_is_one_plain_line(tmp_path: Path, capsy
     assert code == 2
     assert err.strip() == f"riskdesk: {tmp_path / 'new.sqlite.partial'}: Read-only file system; nothing was written."
     assert not (tmp_path / "new.sqlite").exists()
+
+
+def test_a_report_for_a_missing_period_lists_the_periods(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(["report", str(demo_5x5_path), "-o", str(tmp_path / "x.pdf"), "--period", "Q9 1999/00"],
+                       capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "its periods are Q1 2023/24, Q2 2023/24, Q3 2023/24, Q4 2023/24, Q1 2024/25" in err
+    code, _, err = run(["report", str(demo_5x5_path), "-o", str(tmp_path / "x.pdf"), "--register", "Nowhere"],
+                       capsys)
+    assert code == 2 and "its registers are Strategic Risk Register, " in err
+    assert not (tmp_path / "x.pdf").exists()
