@@ -175,3 +175,15 @@ def describe_cell(cell: Cell, scheme: ScoringScheme) -> str:
         return f"{head}; no risks"
     noun = "risk" if cell.count == 1 else "risks"
     return f"{head}; {cell.count} {noun}: {', '.join(cell.references)}"
+
+
+def impact_vertical(scheme: ScoringScheme, axes: str = "") -> bool:
+    """Whether matrices put impact down the side: as the file says, else for three-level (L/M/H) scales.
+
+    Every matrix of every report asks here, so one file prints one orientation throughout:
+    a 3x3 profile has impact down the side (seed 003), a 5x5 pack likelihood (seed 001).
+    """
+    chosen = axes.strip().lower()
+    if chosen in ("impact", "likelihood"):
+        return chosen == "impact"
+    return scheme.max_likelihood <= 3 and scheme.max_impact <= 3

@@ -6,23 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from riskdesk.core.direction import Direction
+from riskdesk.core.grid import impact_vertical
 from riskdesk.core.model import Risk, Score
 from riskdesk.core.scheme import Band, ScoringScheme
 
 MARKING_PUBLIC = "OFFICIAL"
 MARKING_EXEMPT = "OFFICIAL – Exempt: Part B"
-
-
-def impact_vertical(scheme: ScoringScheme, axes: str = "") -> bool:
-    """Whether matrices put impact down the side: as the file says, else for three-level (L/M/H) scales.
-
-    Every matrix of every report asks here, so one file prints one orientation throughout:
-    a 3x3 profile has impact down the side (seed 003), a 5x5 pack likelihood (seed 001).
-    """
-    chosen = axes.strip().lower()
-    if chosen in ("impact", "likelihood"):
-        return chosen == "impact"
-    return scheme.max_likelihood <= 3 and scheme.max_impact <= 3
 
 
 @dataclass(frozen=True)

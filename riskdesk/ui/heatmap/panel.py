@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.core.grid import Grid, build_grid
+from riskdesk.core.grid import Grid, build_grid, impact_vertical
 from riskdesk.core.model import Risk, Score, ScoreKind
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.ui.heatmap.axis import AxisTitle
@@ -277,6 +277,13 @@ class HeatMapPanel(MatrixOutput, QWidget):
     def set_data(self, scheme: ScoringScheme, risks: list[Risk],
                  trails: dict[str, list[Score]] | None = None) -> None:
         """Show the risks of a register (and those beneath it), with past residual scores per risk."""
+        if self._scheme is None or scheme.name != self._scheme.name:
+            # A new file starts in its scheme's orientation, the one its printed matrices use:
+            # impact down the side for L/M/H, likelihood for 5x5. The user's toggle then holds.
+            self._transposed = impact_vertical(scheme)
+            self.transpose_action.blockSignals(True)
+            self.transpose_action.setChecked(self._transposed)
+            self.transpose_action.blockSignals(False)
         self._scheme = scheme
         self._risks = list(risks)
         self._by_id = {risk.id: risk for risk in self._risks}

@@ -1,0 +1,21 @@
+"""The heat map starts in the orientation the file's printed matrices use."""
+
+from __future__ import annotations
+
+from tests.ui.test_heatmap_helpers import make_panel
+
+
+def test_a_three_by_three_file_puts_impact_down_the_side(qtbot, demo_3x3) -> None:
+    panel = make_panel(qtbot, demo_3x3, "Care and Protection")
+    assert panel.grid is not None and panel.grid.transposed
+    # Top-left cell: highest impact, lowest likelihood, as in the service risk profile.
+    assert panel.grid.position_to_scores(0, 0) == (1, 3)
+    panel.set_transposed(False)  # the user's choice holds for further data of the same file
+    panel.set_data(demo_3x3.scheme, [], None)
+    assert not panel.grid.transposed
+
+
+def test_a_five_by_five_file_puts_likelihood_down_the_side(qtbot, demo_5x5) -> None:
+    panel = make_panel(qtbot, demo_5x5, "Strategic Risk Register")
+    assert panel.grid is not None and not panel.grid.transposed
+    assert panel.grid.position_to_scores(0, 0) == (5, 1)
