@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.core.model import Action, ActionStatus, Control, Effectiveness, Rag
-from riskdesk.core.validation import Problem, ValidationError, parse_date
-from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
+from riskdesk.core.validation import Problem, ValidationError
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, date_in_words, read_date
 
 RAG_COLOURS = {Rag.RED: "#e06666", Rag.AMBER: "#f6b26b", Rag.GREEN: "#93c47d"}
 NO_RAG = "Not rated"
@@ -49,7 +49,7 @@ class ItemDialog(QDialog):
         self.error = ErrorLabel(self)
         if is_action:
             self.due = QLineEdit(self)
-            self.due.setPlaceholderText("YYYY-MM-DD")
+            self.due.setPlaceholderText("31/03/2025 or 31 March 2025")
             self.status = QComboBox(self)
             self.status.addItems([s.value.capitalize() for s in ActionStatus])
             self.rag = QComboBox(self)
@@ -67,7 +67,7 @@ class ItemDialog(QDialog):
             self.description.setText(record.description)
             self.owner.setText(record.owner)
             if isinstance(record, Action):
-                self.due.setText(record.due_date.isoformat() if record.due_date else "")
+                self.due.setText(date_in_words(record.due_date))
                 self.status.setCurrentText(record.status.value.capitalize())
                 self.rag.setCurrentText(record.rag.value.capitalize() if record.rag else NO_RAG)
                 self.progress.setText(record.progress)
@@ -88,7 +88,7 @@ class ItemDialog(QDialog):
             noun = "action" if self.is_action else "control"
             raise ValidationError([Problem("description", f"Please describe the {noun} in a few words.")])
         if self.is_action:
-            values["due_date"] = parse_date(self.due.text(), "due_date")
+            values["due_date"] = read_date(self.due.text(), "due_date")
             values["status"] = ActionStatus(self.status.currentText().lower())
             rag = self.rag.currentText()
             values["rag"] = None if rag == NO_RAG else Rag(rag.lower())
@@ -169,7 +169,7 @@ class ItemList(QWidget):
         for row, record in enumerate(records):
             cells: list[str] = [record.description, record.owner]
             if isinstance(record, Action):
-                cells += [record.due_date.isoformat() if record.due_date else "", record.status.value.capitalize(),
+                cells += [date_in_words(record.due_date), record.status.value.capitalize(),
                           record.rag.value.capitalize() if record.rag else ""]
             else:
                 cells.append(record.effectiveness.value.capitalize())
