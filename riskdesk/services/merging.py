@@ -29,9 +29,11 @@ class MergeResult:
         for kind, labels in sorted(self.outcome.added.items()):
             lines.append(f"{len(labels)} new {kind}{'s' if len(labels) != 1 else ''}: {', '.join(labels[:8])}"
                          + (" ..." if len(labels) > 8 else ""))
-        for kind, labels in sorted(self.outcome.updated.items()):
-            lines.append(f"{len(labels)} {kind}{'s' if len(labels) != 1 else ''} updated: {', '.join(labels[:8])}"
-                         + (" ..." if len(labels) > 8 else ""))
+        for verb, groups in (("updated", self.outcome.updated), ("deleted", self.outcome.deleted),
+                             ("restored", self.outcome.restored)):
+            for kind, labels in sorted(groups.items()):
+                lines.append(f"{len(labels)} {kind}{'s' if len(labels) != 1 else ''} {verb}: "
+                             f"{', '.join(labels[:8])}" + (" ..." if len(labels) > 8 else ""))
         if self.outcome.snapshots_added:
             lines.append(f"{self.outcome.snapshots_added} period snapshots added")
         if not lines:

@@ -47,6 +47,8 @@ class MergeOutcome:
 
     added: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     updated: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    deleted: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    restored: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     conflicts: list[MergeConflict] = field(default_factory=list)
     snapshots_added: int = 0
     history_added: int = 0
@@ -130,7 +132,12 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
                     (*take.values(), theirs_row["version"], theirs_row["changed_by"], theirs_row["changed_at"],
                      record_id),
                 )
-                outcome.updated[spec.name].append(label)
+                if take.get("deleted") == 1:
+                    outcome.deleted[spec.name].append(label)
+                elif "deleted" in take:
+                    outcome.restored[spec.name].append(label)
+                else:
+                    outcome.updated[spec.name].append(label)
                 outcome.ids[spec.name].add(record_id)
 
     outcome.snapshots_added = _merge_snapshots(ours, theirs, outcome)
@@ -141,11 +148,19 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
         ours.execute(
             "INSERT INTO history (entity, entity_id, field, old, new, reason, changed_by, changed_at, operation) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'merge')",
-            (conflict.entity, conflict.record_id, conflict.field, repr(conflict.ours), repr(conflict.theirs),
+            (conflict.entity, conflict.record_id, conflict.field, _plain(conflict.ours), _plain(conflict.theirs),
              str(conflict), user, stamp),
         )
     outcome.history_added = len(their_new)
     return outcome
+
+
+def _plain(values: Any) -> str | None:
+    """Column values as history text: "3x4" for a score's two columns, else the value itself."""
+    parts = [v for v in values if v is not None] if isinstance(values, list) else [values]
+    if not parts:
+        return None
+    return "x".join(str(v) for v in parts)
 
 
 def _merge_snapshots(ours: sqlite3.Connection, theirs: sqlite3.Connection, outcome: MergeOutcome) -> int:

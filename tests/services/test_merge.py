@@ -192,3 +192,35 @@ def test_an_unrelated_register_is_refused_and_nothing_changes(demo_5x5_path: Pat
     assert main(["merge", str(demo_5x5_path), str(stranger)]) == 2
     assert "is not a copy of demo-5x5.sqlite (they have no records in common)" in capsys.readouterr().err
     assert digest(demo_5x5_path) == before
+
+
+def test_a_risk_deleted_in_their_copy_is_reported_as_deleted(copies, capsys) -> None:
+    ours_path, theirs_path = copies
+    theirs = Workspace.open(theirs_path, user="Colleague")
+    risk = risk_by_ref(theirs, "CS 06")
+    theirs.delete_risk(risk.id, risk.version, "Merged into CS 05")
+    theirs.close()
+    assert main(["merge", str(ours_path), str(theirs_path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 risk deleted: CS 06" in out and "updated: CS 06" not in out
+    ours = Workspace.open(ours_path)
+    try:
+        assert all(r.reference != "CS 06" for r in ours.store.all(RISK))
+    finally:
+        ours.close()
+
+
+def test_a_clash_is_kept_in_history_as_plain_text(copies) -> None:
+    ours_path, theirs_path = copies
+    for path, who, text in ((theirs_path, "Colleague", "Their title"), (ours_path, "Me", "My title")):
+        ws = Workspace.open(path, user=who)
+        risk = risk_by_ref(ws, "CS 05")
+        ws.update_risk(risk.id, risk.version, "", title=text)
+        ws.close()
+    ws = Workspace.open(ours_path, user="Me")
+    try:
+        merge_copy(ws, theirs_path)
+        rows = [h for h in ws.store.history() if h["operation"] == "merge"]
+        assert [(r["old"], r["new"]) for r in rows] == [("My title", "Their title")]
+    finally:
+        ws.close()
