@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from riskdesk.core.periods import quarter_dates, quarter_label
 from riskdesk.core.presets import preset
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.workspace import Workspace
@@ -146,6 +148,9 @@ class NewRegisterWizard(QWizard):
                                      user=history_name())
         try:
             workspace.create_register(self.register.text().strip() or "Strategic Risk Register")
+            # Work starts in the present quarter, so the first close has something to keep.
+            label = quarter_label(date.today())
+            workspace.create_period(label, *(quarter_dates(label) or (None, None)))
         finally:
             workspace.close()
         self.created = path

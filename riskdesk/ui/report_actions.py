@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.periods import next_period_label, quarter_dates, quarter_label
 from riskdesk.ui.report_kinds import KINDS
 
 if TYPE_CHECKING:
     from riskdesk.ui.main_window import MainWindow
     from riskdesk.ui.report_dialog import ReportDialog
-
-
-def next_period_label(label: str) -> str:
-    """The quarter after "Q4 2023/24" is "Q1 2024/25"; anything else gets no guess."""
-    match = re.fullmatch(r"Q([1-4]) (\d{4})/(\d{2})", label.strip())
-    if not match:
-        return ""
-    quarter, start = int(match.group(1)), int(match.group(2))
-    if quarter < 4:
-        return f"Q{quarter + 1} {start}/{(start + 1) % 100:02d}"
-    return f"Q1 {start + 1}/{(start + 2) % 100:02d}"
 
 
 def open_report_dialog(window: MainWindow, kind: str) -> ReportDialog | None:
@@ -51,8 +41,7 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
         return False
     period = document.contents.current_period()
     if period is None or period.is_closed:
-        QMessageBox.information(window, "Close period", "There is no open period to close.")
-        return False
+        return start_period(window, ask_label)
     suggestion = next_period_label(period.label)
     label = suggestion
     if ask_label:
@@ -64,7 +53,11 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
             QLineEdit.EchoMode.Normal, suggestion)
         if not accepted:
             return False
-        label = text.strip()
+        # Work always goes on in an open period: a blank name takes the suggested one.
+        label = text.strip() or suggestion
+        if not label:
+            window.show_message("Close the period", "Please name the next period, for example Q1 2025/26.")
+            return False
     from riskdesk.ui.file_actions import guard  # file_actions imports the menus, which import us
 
     changes = guard(window, lambda: document.workspace.close_period(period.id, next_label=label or None))
@@ -75,6 +68,34 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
     window.undo_stack.clear()
     document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{period.label} closed" + (f"; {label} is open" if label else ""), 8000)
+    return True
+
+
+def start_period(window: MainWindow, ask_label: bool = True) -> bool:
+    """Open a reporting period when there is none (a new file, or every period closed)."""
+    document = window.document
+    if document is None:
+        return False
+    closed = document.contents.closed_periods()
+    suggestion = next_period_label(closed[-1].label) if closed else quarter_label(date.today())
+    label = suggestion
+    if ask_label:
+        text, accepted = QInputDialog.getText(
+            window, "Start a reporting period",
+            "There is no open reporting period. Scores and comments are kept per period, and closing "
+            "one is what direction of travel compares against.\n\nName of the period to start:",
+            QLineEdit.EchoMode.Normal, suggestion)
+        if not accepted:
+            return False
+        label = text.strip() or suggestion
+    from riskdesk.ui.file_actions import guard
+
+    bounds = quarter_dates(label)
+    made = guard(window, lambda: document.workspace.create_period(label, *(bounds or (None, None))))
+    if made is None:
+        return False
+    document.apply(OpChanges.everything())
+    window.statusBar().showMessage(f"{label} is open", 8000)
     return True
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from riskdesk.core.periods import next_period_label
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
-from riskdesk.ui.report_actions import close_period, next_period_label
+from riskdesk.ui.report_actions import close_period
 from tests.ui.helpers import select_register
 
 
@@ -46,3 +47,31 @@ def test_closing_the_period_snapshots_and_opens_the_next(make_window, demo_5x5_p
         assert sr72.period_comment == ""
     finally:
         ws.close()
+
+
+def test_a_file_with_no_open_period_is_offered_one(make_window, tmp_path: Path) -> None:
+    from datetime import date
+
+    from riskdesk.core.periods import quarter_label
+
+    path = tmp_path / "fresh.sqlite"
+    ws = Workspace.create(path, "5x5", "Test Council")
+    ws.create_register("Strategic Risk Register")
+    ws.close()
+    window = make_window(path)
+    assert window.document.contents.current_period() is None
+    assert close_period(window, ask_label=False)  # nothing to close: it starts one instead
+    assert window.document.contents.current_period().label == quarter_label(date.today())
+    assert "Period: " + quarter_label(date.today()) in window.period_label.text()
+
+
+def test_closing_with_a_blank_name_opens_the_suggested_next_period(
+    make_window, demo_5x5_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window(demo_5x5_path)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("   ", True)))
+    assert close_period(window)
+    current = window.document.contents.current_period()
+    assert current.label == "Q2 2024/25" and not current.is_closed

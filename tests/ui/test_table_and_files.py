@@ -63,6 +63,13 @@ def test_new_register_wizard_writes_a_3x3_file(qtbot, tmp_path: Path) -> None:
         assert workspace.scheme.name == "3x3"
         assert workspace.settings.council_name == "Midshire Council"
         assert [r.name for r in workspace.store.all(REGISTER)] == ["Children's Services Risk Profile"]
+        from datetime import date
+
+        from riskdesk.core.periods import quarter_label
+        from riskdesk.storage.records import PERIOD
+
+        periods = workspace.store.all(PERIOD)
+        assert [(p.label, p.is_closed) for p in periods] == [(quarter_label(date.today()), False)]
     finally:
         workspace.close()
 
