@@ -186,6 +186,9 @@ def _import(args: argparse.Namespace) -> int:
         return _fail(str(error))
     finally:
         workspace.close()
+    if result.not_read:
+        print(f"Not read from {source.name} (riskdesk works these out or keeps them elsewhere): "
+              f"{', '.join(result.not_read)}.")
     if result.problems:
         for problem in result.problems:
             print(f"{source.name}: {problem}", file=sys.stderr)

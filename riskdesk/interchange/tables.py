@@ -42,25 +42,25 @@ def risk_row(contents: RegisterContents, risk: Risk) -> list[Any]:
     register = contents.register(risk.register_id)
     open_actions = sum(1 for a in contents.actions_of(risk.id) if a.is_open)
     return [
-        risk.reference, risk.title, register.name if register else "", risk.status.value, risk.category,
+        risk.reference, risk.title, register.name if register else "", risk.status.value.capitalize(), risk.category,
         risk.owner, risk.accountable_officer, risk.cabinet_member, risk.description,
         *_score_cells(contents, risk.inherent), *_score_cells(contents, risk.residual),
         *_score_cells(contents, risk.target),
         contents.live_direction(risk).value, _text(risk.target_date), risk.appetite, risk.proximity,
-        risk.treatment.value, _text(risk.last_reviewed), _text(risk.next_review), _text(risk.exempt),
+        risk.treatment.value.capitalize(), _text(risk.last_reviewed), _text(risk.next_review), _text(risk.exempt),
         risk.period_comment, "; ".join(c.description for c in contents.controls_of(risk.id)), open_actions,
     ]
 
 
 def control_row(reference: str, control: Control) -> list[Any]:
     """One control as the cells of CONTROL_COLUMNS."""
-    return [reference, control.description, control.owner, control.effectiveness.value]
+    return [reference, control.description, control.owner, control.effectiveness.value.capitalize()]
 
 
 def action_row(reference: str, action: Action) -> list[Any]:
     """One action as the cells of ACTION_COLUMNS."""
-    return [reference, action.description, action.owner, _text(action.due_date), action.status.value,
-            action.rag.value if action.rag else "", action.progress]
+    return [reference, action.description, action.owner, _text(action.due_date), action.status.value.capitalize(),
+            action.rag.value.capitalize() if action.rag else "", action.progress]
 
 
 def live_risks(contents: RegisterContents) -> list[Risk]:

@@ -22,6 +22,9 @@ TEXT_FIELDS = {
 }
 DATE_FIELDS = {"Target date": "target_date", "Last reviewed": "last_reviewed", "Next review": "next_review"}
 MAX_ROWS = 50_000
+# Columns our exports write that riskdesk works out (or keeps elsewhere) and so never reads back.
+NOT_READ = ("Inherent score", "Inherent band", "Residual score", "Residual band", "Target score", "Target band",
+            "Direction of travel", "Controls", "Open actions")
 
 
 class SpreadsheetError(ValueError):
@@ -146,6 +149,26 @@ def _score(row: dict[str, Any], kind: str, scheme: ScoringScheme, problems: list
     return Score(likelihood, impact)
 
 
+def _check_product(row: dict[str, Any], kind: str, score: Score | None, problems: list[Problem]) -> None:
+    """A score column that disagrees with likelihood x impact was edited by hand: say so, don't guess."""
+    column = f"{kind} score"
+    typed = _as_text(_column(row, column))
+    if not typed or score is None:
+        return
+    if typed != str(score.value):
+        problems.append(Problem(column, f"{column} {typed} is not likelihood x impact "
+                                        f"({score.likelihood} x {score.impact} = {score.value}); "
+                                        "change the likelihood or impact instead"))
+
+
+def not_read_columns(source: Path) -> list[str]:
+    """The columns of the sheet that riskdesk works out itself and so does not import."""
+    for _number, row in read_rows(source):
+        names = {name.strip().lower() for name in row}
+        return [column for column in NOT_READ if column.lower() in names]
+    return []
+
+
 def parse_row(number: int, row: dict[str, Any], scheme: ScoringScheme) -> ImportRow:
     """Check one row and turn it into risk fields; problems name the row and column."""
     problems: list[Problem] = []
@@ -163,7 +186,9 @@ def parse_row(number: int, row: dict[str, Any], scheme: ScoringScheme) -> Import
             result.fields[name] = _as_date(_column(row, column), column, problems)
     for kind in ("Inherent", "Residual", "Target"):
         if _column(row, f"{kind} likelihood") is not None or _column(row, f"{kind} impact") is not None:
-            result.fields[kind.lower()] = _score(row, kind, scheme, problems)
+            score = _score(row, kind, scheme, problems)
+            result.fields[kind.lower()] = score
+            _check_product(row, kind, score, problems)
     status = _as_text(_column(row, "Status")).lower()
     if status:
         try:

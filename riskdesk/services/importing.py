@@ -7,7 +7,7 @@ from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.validation import Problem, ValidationError
-from riskdesk.interchange.tabular_import import ImportRow, parse_source
+from riskdesk.interchange.tabular_import import ImportRow, not_read_columns, parse_source
 from riskdesk.services.queries import find_register, load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import RISK
@@ -22,6 +22,7 @@ class ImportResult:
     unchanged: list[str] = field(default_factory=list)
     new_registers: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # "Row 4, Residual likelihood: ..."
+    not_read: list[str] = field(default_factory=list)  # columns riskdesk works out, so ignores
     changes: OpChanges = field(default_factory=OpChanges)
 
 
@@ -33,7 +34,7 @@ def import_risks(workspace: Workspace, source: Path, register_name: str | None =
                  dry_run: bool = False) -> ImportResult:
     """Add or update risks from a spreadsheet; any bad cell means nothing is written."""
     rows = parse_source(source, workspace.scheme)
-    result = ImportResult()
+    result = ImportResult(not_read=not_read_columns(source))
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
         target = register_name or row.register

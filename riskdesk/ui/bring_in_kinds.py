@@ -55,6 +55,8 @@ class ImportFlow(BringIn):
             return
         lines = _grouped("New", result.created) + _grouped("Updated", result.updated) + \
             _grouped("Unchanged", result.unchanged) + _grouped("New registers", result.new_registers)
+        if result.not_read:
+            lines.append("Not read (riskdesk works these out or keeps them elsewhere): " + ", ".join(result.not_read))
         self.dialog.show_summary(f"If you import {self.source.name}: {_counts(result)}.", lines,
                                  self.safety_note(), bool(result.created or result.updated))
 

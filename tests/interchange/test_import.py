@@ -166,3 +166,28 @@ def test_a_sheet_without_the_needed_columns_says_so(
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
     assert digest(demo_5x5_path) == before
+
+
+def test_a_hand_edited_score_is_named_and_worked_out_columns_are_listed(
+    demo_5x5_path: Path, tmp_path: Path, capsys
+) -> None:
+    exported = tmp_path / "all.csv"
+    assert main(["export", str(demo_5x5_path), "-o", str(exported)]) == 0
+    with exported.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0])
+    sr72 = next(r for r in rows if r["Reference"] == "SR 7.2")
+    sr72["Residual score"] = "99"
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+    capsys.readouterr()
+    before = digest(demo_5x5_path)
+    assert main(["import", str(edited), "--into", str(demo_5x5_path)]) == 1
+    captured = capsys.readouterr()
+    assert "Residual score 99 is not likelihood x impact (3 x 3 = 9); change the likelihood or impact instead" \
+        in captured.err
+    assert "Not read from edited.csv" in captured.out and "Controls" in captured.out
+    assert digest(demo_5x5_path) == before
