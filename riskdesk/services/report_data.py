@@ -53,7 +53,9 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     root = _chosen_register(contents, options.register)
     minimum = _chosen_band(contents, options.min_band)
     tree = tree_order(contents.registers)
-    entries = _entries(contents, options, period, root, minimum, today, tree)
+    # A paper about a closed quarter says what was overdue at the quarter's end, not today.
+    as_of = period.end if period is not None and period.is_closed and period.end is not None else today
+    entries = _entries(contents, options, period, root, minimum, as_of, tree)
     scope_root = root or _single_top(contents.registers)
     meta = ReportMeta(
         council=workspace.settings.council_name,

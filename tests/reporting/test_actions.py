@@ -31,3 +31,18 @@ def test_overdue_actions_come_first_then_by_owner_and_due_date(workspace: Worksp
     assert "AC 1" in text
     for rag in ("Red", "Amber", "Green"):
         assert rag in text
+
+
+def test_a_past_quarter_counts_overdue_at_its_end(demo_5x5: Workspace, make_report: MakeReport) -> None:
+    import re
+
+    from riskdesk.services.queries import load_contents
+
+    contents = load_contents(demo_5x5)
+    quarter_end = date(2024, 3, 31)
+    expected = sum(1 for a in contents.actions if a.is_open and a.due_date is not None and a.due_date < quarter_end
+                   and not next(r for r in contents.risks if r.id == a.risk_id).exempt)
+    path, _ = make_report(demo_5x5, kind="actions", period="Q4 2023/24")
+    match = re.search(r"Q4 2023/24: (\d+) open actions, (\d+) overdue", " ".join(pdf_text(path).split()))
+    assert match is not None
+    assert int(match.group(2)) == expected < int(match.group(1))
