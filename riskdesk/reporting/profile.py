@@ -47,14 +47,17 @@ def profile_story(data: ReportData, width: float, styles: Styles, palette: Palet
         story += area_block(f"{meta.scope or 'All registers'} – Overall", data.introduction, data.risks, data,
                             width, styles, palette, top)
     story += criteria_tables(data.scheme, width, styles, palette)
-    story.append(PageBreak())
+    rest: list[Flowable] = []
     total = len(data.areas)
     for index, area in enumerate(data.areas, start=1):
         if not single:
-            story += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
-        story += high_risks(area, data, width, styles, palette, top)
-        story.append(Checkpoint(index, total))
-    return story
+            rest += area_block(area.name, area.commentary, area.risks, data, width, styles, palette, top)
+        rest += high_risks(area, data, width, styles, palette, top)
+        rest.append(Checkpoint(index, total))
+    # The areas start a new page; a profile with nothing more to say ends where it is.
+    if any(not isinstance(flowable, Checkpoint) for flowable in rest):
+        story.append(PageBreak())
+    return story + rest
 
 
 def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette: Palette) -> list[Flowable]:

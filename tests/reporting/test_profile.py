@@ -75,3 +75,19 @@ def test_a_profile_of_one_service_area_lists_its_high_risks_once(demo_3x3: Works
     assert "Overall" not in flat
     assert len(re.findall(r"High Risk: (\d+)\)", flat)) == 4
     assert "Schools and Learning" not in flat
+
+
+def test_a_profile_with_no_high_risks_has_no_blank_page(workspace: Workspace, make_report: MakeReport) -> None:
+    from riskdesk.core.model import Score
+    from riskdesk.storage.records import REGISTER
+
+
+    register = workspace.store.all(REGISTER)[0]
+    workspace.create_risk(register.id, "R 1", "A modest risk", residual=Score(2, 2))
+    path, pages = make_report(workspace, kind="profile")
+    texts = pdf_pages(path)
+    assert len(texts) == pages
+    for text in texts:
+        body = [line for line in text.splitlines() if line.strip() and "OFFICIAL" not in line
+                and "Page " not in line and "Produced" not in line]
+        assert len(body) > 3, f"a page with nothing but its header and footer: {text!r}"
