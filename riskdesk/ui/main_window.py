@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(writable)
         for name in ("duplicate", "archive", "delete"):
             self.actions_by_name[name].setEnabled(has_risk and not self.read_only)
-        self.editor.setEnabled(not self.read_only)
+        self.editor.set_read_only(self.read_only)
         self.read_only_label.setVisible(has_file and self.read_only)
         self.tree.set_editable(not self.read_only)
         self.risk_panel.table.setDragEnabled(not self.read_only)

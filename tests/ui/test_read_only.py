@@ -52,7 +52,16 @@ def test_a_read_only_file_opens_to_read_and_print(make_window, qtbot, unwritable
     assert "SR 7.2" in visible_references(window)
     sr72 = next(r.id for r in window.document.contents.risks if r.reference == "SR 7.2")
     window.risk_panel.select_risk(sr72)
-    assert not window.editor.isEnabled()
+    # Every tab can be read; nothing in it can be typed into or pressed.
+    editor = window.editor
+    assert editor.isEnabled() and editor.read_only
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    assert all(box.isReadOnly() for box in editor.tabs.findChildren(QLineEdit))
+    assert not any(button.isVisibleTo(editor.tabs) for button in editor.tabs.findChildren(QPushButton))
+    for index in range(editor.tabs.count()):
+        assert editor.tabs.isTabEnabled(index)
+    assert editor.widgets["title"].text() == "Ineffective Social Care Practice"
     for name in ("new_risk", "duplicate", "archive", "delete", "new_register_node", "rename_register",
                  "archive_register", "import_spreadsheet", "merge_copy", "close_period"):
         assert not window.actions_by_name[name].isEnabled(), name
@@ -74,6 +83,8 @@ def test_a_read_only_file_opens_to_read_and_print(make_window, qtbot, unwritable
 
     window.close_file()
     assert not window.read_only and not window.read_only_label.isVisible()
+    assert not editor.read_only
+    assert any(button.isVisibleTo(editor.tabs) for button in editor.tabs.findChildren(QPushButton))
 
 
 def test_a_read_only_file_stays_closed_when_the_user_says_no(make_window, unwritable: Path) -> None:

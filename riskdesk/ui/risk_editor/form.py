@@ -62,6 +62,9 @@ class RiskEditor(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("editorHeading")
         self.badge = QLabel(self)
+        self.read_only = False
+        self._switched_off: list[QWidget] = []
+        self._edit_triggers: dict[QWidget, Any] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._scrolled(self._risk_page()), "The &risk")
         self.scores = ScoresBox(self)
@@ -296,6 +299,42 @@ class RiskEditor(QWidget):
         self._fill(fresh, keep_dirty=True)
 
     # -- committing ------------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let the user read every tab of a file they cannot change, with nothing to edit."""
+        from PySide6.QtWidgets import (
+            QAbstractButton,
+            QAbstractItemView,
+            QAbstractSpinBox,
+            QComboBox,
+            QLineEdit,
+            QPlainTextEdit,
+            QTextEdit,
+        )
+
+        if read_only == self.read_only:
+            return
+        for widget in self.tabs.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+                widget.setReadOnly(read_only)
+            elif isinstance(widget, QAbstractItemView):
+                if read_only:
+                    self._edit_triggers[widget] = widget.editTriggers()
+                    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                elif widget in self._edit_triggers:
+                    widget.setEditTriggers(self._edit_triggers.pop(widget))
+            elif isinstance(widget, (QComboBox, QAbstractSpinBox)):
+                widget.setEnabled(not read_only)
+            elif isinstance(widget, QAbstractButton) and read_only and widget.isVisibleTo(self.tabs):
+                # Buttons are hidden, not greyed: their own code turns them on and off with the
+                # selection. Only those hidden here come back.
+                self._switched_off.append(widget)
+                widget.hide()
+        if not read_only:
+            for widget in self._switched_off:
+                widget.show()
+            self._switched_off.clear()
+        self.read_only = read_only
 
     def _doc(self) -> Document:
         assert self.document is not None
