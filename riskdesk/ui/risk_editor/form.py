@@ -325,7 +325,7 @@ class RiskEditor(QWidget):
                     widget.setEditTriggers(self._edit_triggers.pop(widget))
             elif isinstance(widget, (QComboBox, QAbstractSpinBox)):
                 widget.setEnabled(not read_only)
-            elif isinstance(widget, QAbstractButton) and read_only and widget.isVisibleTo(self.tabs):
+            elif isinstance(widget, QAbstractButton) and read_only and not widget.isHidden():
                 # Buttons are hidden, not greyed: their own code turns them on and off with the
                 # selection. Only those hidden here come back.
                 self._switched_off.append(widget)
