@@ -45,19 +45,14 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
     suggestion = next_period_label(period.label)
     label = suggestion
     if ask_label:
-        text, accepted = QInputDialog.getText(
+        chosen = _period_name(
             window, f"Close {period.label}",
             f"Closing {period.label} keeps every risk's scores and period comment as they are now, "
             "for direction of travel and for reports, and clears the comments for the next period.\n\n"
-            "Name of the next period:",
-            QLineEdit.EchoMode.Normal, suggestion)
-        if not accepted:
+            "Name of the next period:", suggestion)
+        if chosen is None:
             return False
-        # Work always goes on in an open period: a blank name takes the suggested one.
-        label = text.strip() or suggestion
-        if not label:
-            window.show_message("Close the period", "Please name the next period, for example Q1 2025/26.")
-            return False
+        label = chosen
     from riskdesk.ui.file_actions import guard  # file_actions imports the menus, which import us
 
     changes = guard(window, lambda: document.workspace.close_period(period.id, next_label=label or None))
@@ -80,14 +75,13 @@ def start_period(window: MainWindow, ask_label: bool = True) -> bool:
     suggestion = next_period_label(closed[-1].label) if closed else quarter_label(date.today())
     label = suggestion
     if ask_label:
-        text, accepted = QInputDialog.getText(
+        chosen = _period_name(
             window, "Start a reporting period",
             "There is no open reporting period. Scores and comments are kept per period, and closing "
-            "one is what direction of travel compares against.\n\nName of the period to start:",
-            QLineEdit.EchoMode.Normal, suggestion)
-        if not accepted:
+            "one is what direction of travel compares against.\n\nName of the period to start:", suggestion)
+        if chosen is None:
             return False
-        label = text.strip() or suggestion
+        label = chosen
     from riskdesk.ui.file_actions import guard
 
     bounds = quarter_dates(label)
@@ -97,6 +91,19 @@ def start_period(window: MainWindow, ask_label: bool = True) -> bool:
     document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{label} is open", 8000)
     return True
+
+
+def _period_name(window: MainWindow, title: str, question: str, suggestion: str) -> str | None:
+    """Ask for a period's name; a blank answer takes the suggestion. None when the user gives up."""
+    text, accepted = QInputDialog.getText(window, title, question, QLineEdit.EchoMode.Normal, suggestion)
+    if not accepted:
+        return None
+    # Work always goes on in an open period: a blank name takes the suggested one.
+    label = text.strip() or suggestion
+    if not label:
+        window.show_message(title, "Please name the period, for example Q1 2025/26.")
+        return None
+    return label
 
 
 def build_reports_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
