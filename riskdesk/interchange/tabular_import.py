@@ -10,9 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from riskdesk.core.dates import read_date
 from riskdesk.core.model import RiskStatus, Score, Treatment
 from riskdesk.core.scheme import ScoringScheme
-from riskdesk.core.validation import Problem
+from riskdesk.core.validation import Problem, ValidationError
 
 REQUIRED = ("Reference", "Title")
 TEXT_FIELDS = {
@@ -115,14 +116,11 @@ def _as_date(value: Any, column: str, problems: list[Problem]) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    problems.append(Problem(column, f"{column} must be a date like 2024-03-31 or 31/03/2024; got {text!r}"))
-    return None
+    try:
+        return read_date(str(value), column)
+    except ValidationError as error:  # the same words as the editor's
+        problems += [Problem(column, problem.message) for problem in error.problems]
+        return None
 
 
 def _as_level(value: Any, column: str, top: int, problems: list[Problem]) -> int | None:

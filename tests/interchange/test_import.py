@@ -191,3 +191,11 @@ def test_a_hand_edited_score_is_named_and_worked_out_columns_are_listed(
         in captured.err
     assert "Not read from edited.csv" in captured.out and "Controls" in captured.out
     assert digest(demo_5x5_path) == before
+
+
+def test_an_impossible_date_in_a_sheet_reads_as_in_the_editor(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
+    source = write_csv(tmp_path / "dates.csv", [
+        ["CS 95", "A risk", "Strategic Risk Register", "", 1, 1, "31/02/2024", "open"],
+    ])
+    assert main(["import", str(source), "--into", str(demo_5x5_path)]) == 1
+    assert "dates.csv: Row 2, Next review: 31/02/2024 is not a real date" in capsys.readouterr().err

@@ -80,18 +80,3 @@ def test_link_a_departmental_risk_to_a_strategic_one(make_window, demo_5x5_path:
     assert not any(item.to_risk_id == target.id for item in _stored(demo_5x5_path, LINK, risk.id))
     window.undo_stack.undo()
     assert any(item.to_risk_id == target.id for item in _stored(demo_5x5_path, LINK, risk.id))
-
-
-def test_action_due_dates_read_and_show_as_people_write_them() -> None:
-    from datetime import date
-
-    import pytest
-
-    from riskdesk.core.validation import ValidationError
-    from riskdesk.ui.risk_editor.widgets import date_in_words, read_date
-
-    assert read_date("31/03/2025", "due_date") == date(2025, 3, 31)
-    assert read_date("31 March 2025", "due_date") == date(2025, 3, 31)
-    assert date_in_words(date(2025, 3, 31)) == "31 March 2025"
-    with pytest.raises(ValidationError, match="31/02/2025 is not a real date"):
-        read_date("31/02/2025", "due_date")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.dates import date_in_words, read_date
 from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
 from riskdesk.core.validation import ValidationError
 from riskdesk.services.history_queries import deleted_by
@@ -30,7 +31,7 @@ from riskdesk.ui.document import Document
 from riskdesk.ui.risk_editor.links import LinksBox
 from riskdesk.ui.risk_editor.lists import ItemList
 from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
-from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, date_in_words, read_date, value_in_words
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, value_in_words
 from riskdesk.ui.undo import edit_fields
 
 LABELS = {

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.core.dates import date_in_words, read_date
 from riskdesk.core.model import Action, ActionStatus, Control, Effectiveness, Rag
 from riskdesk.core.validation import Problem, ValidationError
-from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, date_in_words, read_date
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
 
 RAG_COLOURS = {Rag.RED: "#e06666", Rag.AMBER: "#f6b26b", Rag.GREEN: "#93c47d"}
 NO_RAG = "Not rated"
