@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +63,11 @@ class FilledPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.required: list[QLineEdit] = []
+        self.check: Callable[[], str | None] | None = None  # a last look before Next or Finish
+        self.problem = QLabel(self)
+        self.problem.setObjectName("wizardProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
 
     def require(self, editor: QLineEdit) -> None:
         """Next waits until this box holds something other than spaces."""
@@ -69,6 +76,12 @@ class FilledPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return all(editor.text().strip() for editor in self.required) and super().isComplete()
+
+    def validatePage(self) -> bool:
+        # Said here, on the page, so the user keeps every answer given so far.
+        message = self.check() if self.check is not None else None
+        self.problem.setText(message or "")
+        return message is None
 
 
 class NewRegisterWizard(QWizard):
@@ -105,8 +118,10 @@ class NewRegisterWizard(QWizard):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.location, 1)
         line.addWidget(browse)
-        self.addPage(self._page("Where to keep it", "A shared drive lets colleagues open the same file.",
-                                [QLabel("&File:"), row], "location", self.location))
+        where = self._page("Where to keep it", "A shared drive lets colleagues open the same file.",
+                           [QLabel("&File:"), row], "location", self.location)
+        where.check = self.location_problem
+        self.addPage(where)
 
     def _page(self, title: str, subtitle: str, widgets: list[QWidget], field: str = "",
               editor: QLineEdit | None = None) -> QWizardPage:
@@ -118,6 +133,7 @@ class NewRegisterWizard(QWizard):
             if isinstance(widget, QLabel) and index + 1 < len(widgets):
                 widget.setBuddy(widgets[index + 1])
             layout.addWidget(widget)
+        layout.addWidget(page.problem)
         layout.addStretch(1)
         if field and editor is not None:
             page.registerField(field, editor)
@@ -137,11 +153,27 @@ class NewRegisterWizard(QWizard):
         if chosen:
             self.location.setText(chosen if chosen.endswith(".sqlite") else chosen + ".sqlite")
 
+    def target_path(self) -> Path:
+        """The file the answers name: a folder gets "Risk register.sqlite" in it; ".sqlite" is added."""
+        path = Path(self.location.text().strip()).expanduser()
+        if path.is_dir():
+            return path / "Risk register.sqlite"
+        return path if path.suffix == ".sqlite" else path.with_name(path.name + ".sqlite")
+
+    def location_problem(self) -> str | None:
+        """Why the file cannot be made where the answers say, or None."""
+        path = self.target_path()
+        if not path.parent.is_dir():
+            return f"The folder {path.parent} does not exist; choose another with Browse."
+        if path.exists():
+            return f"{path.name} already exists in {path.parent}; choose another name or folder."
+        if not os.access(path.parent, os.W_OK):
+            return f"The folder {path.parent} cannot be written to; choose another with Browse."
+        return None
+
     def create_file(self) -> Path:
         """Write the new register file from the answers; returns its path."""
-        path = Path(self.location.text().strip())
-        if path.suffix != ".sqlite":
-            path = path.with_name(path.name + ".sqlite")
+        path = self.target_path()
         if path.exists():
             raise FileExistsError(f"{path.name} already exists; choose another name or folder.")
         workspace = Workspace.create(path, self.scheme_name(), self.council.text().strip() or "Council",

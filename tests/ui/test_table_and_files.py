@@ -93,3 +93,27 @@ def test_a_rescored_risk_moves_to_its_place_in_a_sorted_table(make_window, demo_
     window.editor._write({"residual": Score(5, 5)}, "Change residual score of SR 7.4", "residual")
     assert visible_references(window)[0] == "SR 7.4"
     assert window.risk_panel.current_risk().id == risk.id  # the selection followed the row
+
+
+def test_the_wizard_says_where_it_cannot_write_before_it_closes(qtbot, tmp_path: Path) -> None:
+    wizard = NewRegisterWizard(tmp_path)
+    qtbot.addWidget(wizard)
+    (tmp_path / "taken.sqlite").write_bytes(b"someone's register")
+    wizard.location.setText(str(tmp_path / "taken.sqlite"))
+    assert wizard.location_problem() == f"taken.sqlite already exists in {tmp_path}; choose another name or folder."
+    wizard.location.setText(str(tmp_path / "no such folder" / "new.sqlite"))
+    assert "does not exist; choose another with Browse" in (wizard.location_problem() or "")
+    wizard.location.setText(str(tmp_path))  # a folder: the file goes inside it
+    assert wizard.target_path() == tmp_path / "Risk register.sqlite" and wizard.location_problem() is None
+    wizard.location.setText(str(tmp_path / "notes.txt"))
+    assert wizard.target_path() == tmp_path / "notes.txt.sqlite"
+    # On the last page, Finish keeps the wizard open and says why.
+    wizard.council.setText("Midshire Council")
+    wizard.location.setText(str(tmp_path / "taken.sqlite"))
+    wizard.show()
+    for _ in range(3):
+        wizard.next()
+    last = wizard.currentPage()
+    assert not last.validatePage()
+    assert "already exists" in last.problem.text()
+    assert (tmp_path / "taken.sqlite").read_bytes() == b"someone's register"
