@@ -42,10 +42,10 @@ from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.undo import edit_fields
 
 START, WORK = 0, 1
-TREE_MIN, TREE_DEFAULT = 160, 260
+TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 # Menu items that change the file: off while a read-only file is open.
 EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
-                   "archive_register", "close_period")  # the register tree's width in pixels
+                   "archive_register", "close_period")
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 
 
@@ -375,7 +375,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.name} – riskdesk")
         self.file_label.setText(f"File: {path.name}")
         self.file_label.setToolTip(str(path))
-        self.period_label.setText(f"Period: {period.label}" if period else "No reporting period yet")
+        is_open = period is not None and not period.is_closed
+        if period is None:
+            self.period_label.setText("No reporting period yet")
+        else:
+            self.period_label.setText(f"Period: {period.label}" + ("" if is_open else " (closed)"))
+        # The same menu item closes the open period, or starts one when none is open.
+        self.actions_by_name["close_period"].setText(
+            f"Close {period.label} and start the next..." if is_open and period else "Start a reporting &period...")
         self.scheme_label.setText(f"Scheme: {contents.scheme.name} ({contents.settings.council_name})")
 
     def _show_people(self, people: list[str]) -> None:

@@ -75,3 +75,16 @@ def test_closing_with_a_blank_name_opens_the_suggested_next_period(
     assert close_period(window)
     current = window.document.contents.current_period()
     assert current.label == "Q2 2024/25" and not current.is_closed
+
+
+def test_the_period_menu_item_says_what_it_will_do(make_window, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    action = window.actions_by_name["close_period"]
+    assert action.text() == "Close Q1 2024/25 and start the next..."
+    ws = Workspace.open(demo_5x5_path, user="Colleague")
+    q1 = next(p for p in load_contents(ws).periods if p.label == "Q1 2024/25")
+    ws.close_period(q1.id)  # closed elsewhere, with no next period
+    ws.close()
+    window.document.check_for_colleagues()
+    assert action.text() == "Start a reporting &period..."
+    assert window.period_label.text() == "Period: Q1 2024/25 (closed)"
