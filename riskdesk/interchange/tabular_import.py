@@ -159,6 +159,14 @@ def _check_product(row: dict[str, Any], kind: str, score: Score | None, problems
                                         "change the likelihood or impact instead"))
 
 
+def names_registers(source: Path) -> bool:
+    """True when the sheet has a Register column with a register named in it."""
+    try:
+        return any(_as_text(_column(row, "Register")) for _number, row in read_rows(source))
+    except SpreadsheetError:
+        return False
+
+
 def not_read_columns(source: Path) -> list[str]:
     """The columns of the sheet that riskdesk works out itself and so does not import."""
     for _number, row in read_rows(source):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.validation import Problem, ValidationError
-from riskdesk.interchange.tabular_import import ImportRow, not_read_columns, parse_source
+from riskdesk.interchange.tabular_import import ImportRow, names_registers, not_read_columns, parse_source
 from riskdesk.services.queries import find_register, load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import RISK
@@ -24,6 +24,11 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)  # "Row 4, Residual likelihood: ..."
     not_read: list[str] = field(default_factory=list)  # columns riskdesk works out, so ignores
     changes: OpChanges = field(default_factory=OpChanges)
+
+
+def sheet_names_registers(source: Path) -> bool:
+    """True when the spreadsheet names each row's register (a Register column)."""
+    return names_registers(source)
 
 
 class _DryRun(Exception):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStyle
 
-from riskdesk.services.importing import ImportResult, import_risks
+from riskdesk.services.importing import ImportResult, import_risks, sheet_names_registers
 from riskdesk.services.merging import MergeResult, merge_copy
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
@@ -30,6 +30,10 @@ class ImportFlow(BringIn):
 
     def __init__(self, window: MainWindow, source: Path, register_id: str | None) -> None:
         super().__init__(window, source)
+        # A sheet that names each row's register (as our exports do) is read that way unless
+        # the user picks one register; otherwise the register chosen in the tree.
+        if sheet_names_registers(source):
+            register_id = None
         self.dialog_target: str | None = register_id
         contents = self.document.contents
         depth: dict[str, int] = {}

@@ -221,3 +221,16 @@ def test_the_menu_items_need_a_file(make_window: Make, demo_5x5_path: Path) -> N
     window.open_file(demo_5x5_path)
     assert window.actions_by_name["import_spreadsheet"].isEnabled()
     assert window.actions_by_name["merge_copy"].isEnabled()
+
+
+def test_a_sheet_that_names_registers_is_read_that_way_by_default(qtbot, make_window: Make,
+                                                                 demo_5x5_path: Path, tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "named.csv", [["WP 2", "Winter staffing", "Winter Plan", "", 2, 2, "open"]])
+    window = make_window(demo_5x5_path)
+    select_register(window, "Strategic Risk Register")
+    flow = window.import_spreadsheet(source)
+    checked(qtbot, flow)
+    assert flow.dialog.target() is None
+    assert flow.dialog.target_combo.currentText().startswith("The register named in each row")
+    assert "new registers: Winter Plan" in flow.dialog.status_label.text()
+    flow.dialog.reject()
