@@ -19,3 +19,16 @@ def test_a_five_by_five_file_puts_likelihood_down_the_side(qtbot, demo_5x5) -> N
     panel = make_panel(qtbot, demo_5x5, "Strategic Risk Register")
     assert panel.grid is not None and not panel.grid.transposed
     assert panel.grid.position_to_scores(0, 0) == (5, 1)
+
+
+def test_the_selected_risk_leads_its_cell_so_it_is_never_hidden(qtbot, demo_5x5) -> None:
+    panel = make_panel(qtbot, demo_5x5, None)
+    model = panel.heat_model()
+    crowded = max(panel.grid.cells.values(), key=lambda cell: cell.count)
+    assert crowded.count >= 3
+    last = crowded.risks[-1]
+    assert model.laid_out_references(crowded)[0] != last.reference
+    panel.highlight_risk(last.id)
+    shown = model.laid_out_references(crowded)
+    assert shown[0] == last.reference
+    assert sorted(shown) == sorted(r.reference for r in crowded.risks)  # nothing lost, nothing doubled

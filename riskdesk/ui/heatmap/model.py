@@ -71,6 +71,7 @@ class HeatMapModel(QAbstractTableModel):
         self._grid = grid
         # The references each cell lays out, read once per grid rather than per paint.
         self._references = {key: cell_references(cell) for key, cell in grid.cells.items()} if grid else {}
+        self._put_highlighted_first()
         self.endResetModel()
 
     def set_mode(self, mode: PaletteMode) -> None:
@@ -81,7 +82,22 @@ class HeatMapModel(QAbstractTableModel):
     def set_highlighted(self, risk_id: str | None) -> None:
         """Mark the risk selected elsewhere."""
         self.highlighted_id = risk_id
+        if self._grid is not None:
+            self._references = {key: cell_references(cell) for key, cell in self._grid.cells.items()}
+            self._put_highlighted_first()
         self._refresh_all([Qt.ItemDataRole.DisplayRole])
+
+    def _put_highlighted_first(self) -> None:
+        # A crowded cell shows only its first references and "+N more": the selected risk
+        # leads its cell's list so that it is never among the hidden ones.
+        if self._grid is None or self.highlighted_id is None:
+            return
+        for key, cell in self._grid.cells.items():
+            for risk in cell.risks:
+                if risk.id == self.highlighted_id:
+                    rest = [r.reference for r in cell.risks if r.id != risk.id]
+                    self._references[key] = [risk.reference, *rest][: len(self._references[key]) or 1]
+                    return
 
     def _refresh_all(self, roles: list[Qt.ItemDataRole]) -> None:
         if self.rowCount() and self.columnCount():
