@@ -230,6 +230,7 @@ class Link:
     from_risk_id: str
     to_risk_id: str
     kind: str = "represented on"
+    version: int = 1
 
 
 @dataclass(frozen=True)

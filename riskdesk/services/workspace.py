@@ -360,16 +360,7 @@ class Workspace:
     def unlink(self, link_id: str) -> OpChanges:
         """Remove a link between two risks."""
         link = self.store.get(LINK, link_id)
-        # A Link carries no version field, so the generic delete (which compares
-        # record versions) cannot be used; leave the tombstone here instead.
-        with self.store.transaction() as conn:
-            stamp = now_text()
-            conn.execute(
-                "UPDATE links SET deleted = 1, version = version + 1, changed_by = ?, changed_at = ? "
-                "WHERE id = ? AND deleted = 0",
-                (self.user, stamp, link_id),
-            )
-            self.store._history("link", link_id, "deleted", link.kind, None, "", stamp)
+        self.store.delete(LINK, link_id, link.version)
         return OpChanges(links={link_id}, risks={link.from_risk_id, link.to_risk_id}, deleted={link_id})
 
     def add_person(self, name: str, role: str = "", email: str = "") -> tuple[Person, OpChanges]:

@@ -172,3 +172,16 @@ def test_a_reference_is_used_once_per_register(workspace: Workspace) -> None:
     with pytest.raises(ValidationError, match="already used in this register"):
         workspace.move_risk(moved_in.id, moved_in.version, register.id)
     workspace.update_risk(first.id, first.version, "", title="Children not kept safe")  # its own reference is fine
+
+
+def test_unlinking_leaves_a_tombstone_and_history(workspace: Workspace) -> None:
+    register = top(workspace)
+    strategic, _ = workspace.create_risk(register.id, "SR 7.2", "Ineffective practice")
+    departmental, _ = workspace.create_risk(register.id, "CS 01", "Children not kept safe")
+    link, _ = workspace.link_risks(departmental.id, strategic.id)
+    changes = workspace.unlink(link.id)
+    assert changes.deleted == {link.id} and changes.risks == {strategic.id, departmental.id}
+    assert load_contents(workspace).links == []
+    row = workspace.store.conn.execute("SELECT deleted, version FROM links WHERE id = ?", (link.id,)).fetchone()
+    assert tuple(row) == (1, 2)
+    assert [h["field"] for h in workspace.store.history(link.id)] == ["created", "deleted"]
