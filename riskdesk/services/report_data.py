@@ -152,6 +152,7 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
     for action in contents.actions:
         actions.setdefault(action.risk_id, []).append(action)
     entries: list[RiskEntry] = []
+    represented_on, represents = _link_texts(contents, options)
     risks = sorted((r for r in contents.risks if r.register_id in ids and r.register_id in order and not r.archived),
                    key=lambda r: (order[r.register_id], r.position))
     for risk in risks:
@@ -174,8 +175,8 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
         entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
                                  tuple(controls.get(risk.id, [])), lines,
                                  register_path=_register_path(contents.registers, risk.register_id),
-                                 represented_on=_linked(contents, risk.id, options, outgoing=True),
-                                 represents=_linked(contents, risk.id, options, outgoing=False)))
+                                 represented_on=tuple(represented_on.get(risk.id, ())),
+                                 represents=tuple(represents.get(risk.id, ()))))
     return entries
 
 
@@ -190,16 +191,24 @@ def _register_path(registers: list[Register], register_id: str) -> tuple[str, ..
     return tuple(reversed(path))
 
 
-def _linked(contents: RegisterContents, risk_id: str, options: ReportOptions, outgoing: bool) -> tuple[str, ...]:
-    """References and titles of the risks linked to this one (exempt ones only in the exempt version)."""
+LinkTexts = dict[str, list[str]]
+
+
+def _link_texts(contents: RegisterContents, options: ReportOptions) -> tuple[LinkTexts, LinkTexts]:
+    """For each risk: what it is represented on, and what is represented on it ("SR 7.2 Title").
+
+    Risks that are archived, or exempt in a public report, are not named.
+    """
     by_id = {r.id: r for r in contents.risks}
-    found = []
+    represented_on: LinkTexts = {}
+    represents: LinkTexts = {}
     for link in contents.links:
-        near, far = (link.from_risk_id, link.to_risk_id) if outgoing else (link.to_risk_id, link.from_risk_id)
-        other = by_id.get(far)
-        if near == risk_id and other is not None and not other.archived and (options.exempt or not other.exempt):
-            found.append(f"{other.reference} {other.title}")
-    return tuple(found)
+        source, target = by_id.get(link.from_risk_id), by_id.get(link.to_risk_id)
+        for near, far, found in ((source, target, represented_on), (target, source, represents)):
+            if near is None or far is None or far.archived or (far.exempt and not options.exempt):
+                continue
+            found.setdefault(near.id, []).append(f"{far.reference} {far.title}")
+    return represented_on, represents
 
 
 def _action_line(action: Action, risk: Risk, today: date) -> ActionLine:
