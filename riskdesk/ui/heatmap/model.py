@@ -54,6 +54,7 @@ class HeatMapModel(QAbstractTableModel):
         self._mode = PaletteMode.SCHEME
         self.highlighted_id: str | None = None
         self._references: dict[tuple[int, int], list[str]] = {}
+        self._base_references: dict[tuple[int, int], list[str]] = {}
 
     @property
     def grid(self) -> Grid | None:
@@ -70,7 +71,7 @@ class HeatMapModel(QAbstractTableModel):
         self.beginResetModel()
         self._grid = grid
         # The references each cell lays out, read once per grid rather than per paint.
-        self._references = {key: cell_references(cell) for key, cell in grid.cells.items()} if grid else {}
+        self._base_references = {key: cell_references(cell) for key, cell in grid.cells.items()} if grid else {}
         self._put_highlighted_first()
         self.endResetModel()
 
@@ -82,21 +83,21 @@ class HeatMapModel(QAbstractTableModel):
     def set_highlighted(self, risk_id: str | None) -> None:
         """Mark the risk selected elsewhere."""
         self.highlighted_id = risk_id
-        if self._grid is not None:
-            self._references = {key: cell_references(cell) for key, cell in self._grid.cells.items()}
-            self._put_highlighted_first()
+        self._put_highlighted_first()
         self._refresh_all([Qt.ItemDataRole.DisplayRole])
 
     def _put_highlighted_first(self) -> None:
         # A crowded cell shows only its first references and "+N more": the selected risk
         # leads its cell's list so that it is never among the hidden ones.
+        # Only the selected risk's cell differs from the lists read once per grid.
+        self._references = dict(self._base_references)
         if self._grid is None or self.highlighted_id is None:
             return
         for key, cell in self._grid.cells.items():
             for risk in cell.risks:
                 if risk.id == self.highlighted_id:
                     rest = [r.reference for r in cell.risks if r.id != risk.id]
-                    self._references[key] = [risk.reference, *rest][: len(self._references[key]) or 1]
+                    self._references[key] = [risk.reference, *rest][: len(self._base_references[key]) or 1]
                     return
 
     def _refresh_all(self, roles: list[Qt.ItemDataRole]) -> None:
