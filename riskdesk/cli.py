@@ -6,9 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from riskdesk import __version__
+
+if TYPE_CHECKING:
+    from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
 COMMANDS = ("demo", "check", "report", "import", "export", "merge")
@@ -116,6 +119,12 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"{where}{error.strerror or error}; nothing was written.")
 
 
+def _note_rolled_back(workspace: Workspace) -> None:
+    """Say in one line that opening the file rolled back a save that had been cut off."""
+    if workspace.rolled_back_note:
+        print(workspace.rolled_back_note)
+
+
 def _demo(args: argparse.Namespace) -> int:
     from riskdesk.services.demo import write_demo
 
@@ -159,6 +168,7 @@ def _report(args: argparse.Namespace) -> int:
         greyscale=args.greyscale,
     )
     workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
     try:
         pages = write_report(workspace, options, output)
     except ReportError as error:
@@ -180,6 +190,7 @@ def _import(args: argparse.Namespace) -> int:
     if not source.is_file():
         return _fail(f"{source} does not exist.")
     workspace = Workspace.open(args.into)
+    _note_rolled_back(workspace)
     try:
         result = import_risks(workspace, source, args.register, dry_run=args.dry_run)
     except SpreadsheetError as error:
@@ -215,6 +226,7 @@ def _export(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
     try:
         contents = load_contents(workspace, with_history=True)
     finally:
@@ -232,6 +244,7 @@ def _merge(args: argparse.Namespace) -> int:
     from riskdesk.services.workspace import Workspace
 
     workspace = Workspace.open(args.path)
+    _note_rolled_back(workspace)
     try:
         result = merge_copy(workspace, args.other, dry_run=args.dry_run)
     finally:

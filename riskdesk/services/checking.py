@@ -9,6 +9,7 @@ from riskdesk.core.validation import risk_problems
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.opening import inspect_file
+from riskdesk.storage.recovery import roll_back_interrupted_save, rolled_back_note
 from riskdesk.storage.schema import SCHEMA_VERSION
 
 
@@ -27,9 +28,12 @@ class CheckReport:
 
 def check_file(path: Path) -> CheckReport:
     """Check a file without changing it; raises RegisterFileError for a file we refuse."""
+    rolled_back = roll_back_interrupted_save(path)
     version = inspect_file(path)
     report = CheckReport()
     report.facts.append(f"File: {path.name}")
+    if rolled_back:
+        report.facts.append(rolled_back_note(path))
     report.facts.append(f"Integrity: ok; schema version {version} (current {SCHEMA_VERSION})")
     if version < SCHEMA_VERSION:
         report.facts.append("It will be brought up to date (with a backup) when opened.")

@@ -33,6 +33,7 @@ from riskdesk.core.validation import Problem, ValidationError, validate_risk
 from riskdesk.services.identity import default_user
 from riskdesk.storage.errors import ConflictError
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
+from riskdesk.storage.recovery import rolled_back_note
 from riskdesk.storage.store import RegisterFile, new_id, now_text
 
 
@@ -77,6 +78,11 @@ class Workspace:
     def path(self) -> Path:
         """Where the file is."""
         return self.store.path
+
+    @property
+    def rolled_back_note(self) -> str:
+        """One line saying an interrupted save was rolled back as the file opened, or ""."""
+        return rolled_back_note(self.store.path) if self.store.rolled_back else ""
 
     @property
     def user(self) -> str:

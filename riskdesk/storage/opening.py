@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from riskdesk.storage.errors import RegisterFileError
+from riskdesk.storage.recovery import roll_back_interrupted_save
 from riskdesk.storage.schema import (
     APPLICATION_ID,
     KNOWN_INDEXES,
@@ -30,13 +31,16 @@ def read_only_uri(path: Path) -> str:
 def inspect_file(path: Path) -> int:
     """Check that a file is a riskdesk register we can open; return its schema version.
 
-    Raises RegisterFileError with one plain sentence otherwise. Reads only.
+    Raises RegisterFileError with one plain sentence otherwise. Reads only, apart from
+    SQLite's own rollback of a save that was cut off (see recovery).
     """
     name = path.name
     if not path.exists():
         raise RegisterFileError(f"{name} does not exist.")
     if path.is_dir():
         raise RegisterFileError(f"{name} is a folder, not a register file.")
+    # Before the size checks: a save cut off halfway may have grown the file.
+    roll_back_interrupted_save(path)
     size = path.stat().st_size
     if size == 0:
         raise RegisterFileError(f"{name} is empty: it is not a riskdesk register.")

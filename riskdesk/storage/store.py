@@ -22,6 +22,7 @@ from riskdesk.storage.opening import (
     read_only_uri,
 )
 from riskdesk.storage.records import SCORE_FIELDS, EntitySpec
+from riskdesk.storage.recovery import roll_back_interrupted_save
 
 
 def new_id() -> str:
@@ -43,24 +44,31 @@ class RegisterFile:
         self.conn.row_factory = sqlite3.Row
         self.user = user
         self.backup = backup  # the copy left beside the file when it was migrated
+        self.rolled_back = False  # an interrupted save was rolled back as the file opened
         self._operation = ""
 
     @classmethod
     def open(cls, path: Path | str, user: str) -> RegisterFile:
         """Open an existing register (refusing what is not ours)."""
         path = Path(path)
+        rolled_back = roll_back_interrupted_save(path)
         conn, backup = open_file(path)
-        return cls(path, conn, user, backup)
+        store = cls(path, conn, user, backup)
+        store.rolled_back = rolled_back
+        return store
 
     @classmethod
     def open_read_only(cls, path: Path | str, user: str = "") -> RegisterFile:
         """Open a register for reading only (checks, exports): nothing can be written."""
         path = Path(path)
+        rolled_back = roll_back_interrupted_save(path)  # the one write a reader may make
         inspect_file(path)
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return cls(path, conn, user)
+        store = cls(path, conn, user)
+        store.rolled_back = rolled_back
+        return store
 
     @classmethod
     def create(cls, path: Path | str, user: str) -> RegisterFile:

@@ -47,6 +47,7 @@ TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
                    "archive_register", "close_period")
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+ROLLED_BACK_MS = 60_000  # long enough to be read; the line names the file
 
 
 class MainWindow(QMainWindow):
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         else:
             self.show_selected_register()
         self._update_state()
+        if workspace.rolled_back_note:
+            self.statusBar().showMessage(workspace.rolled_back_note, ROLLED_BACK_MS)
         return True
 
     def stop_background_work(self) -> None:
