@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
-COMMANDS = ("demo", "check", "report", "import", "export", "merge")
+COMMANDS = ("demo", "new", "scheme", "check", "report", "import", "export", "merge")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +40,31 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PATH", type=Path, help="the new register file to write")
     demo.add_argument("--preset", choices=("5x5", "3x3"), default="5x5",
                       help="5x5 strategic register (default) or 3x3 service risk profile")
+
+    from riskdesk.core.presets import PRESET_NAMES
+
+    new = sub.add_parser("new", help="make an empty register with a scoring scheme",
+                         description="Make an empty register file with a preset or the council's own "
+                         "scoring scheme (a scheme file from riskdesk scheme -o).")
+    new.add_argument("path", metavar="PATH", type=Path, help="the new register file")
+    chosen = new.add_mutually_exclusive_group()
+    chosen.add_argument("--preset", choices=PRESET_NAMES, help="a built-in scheme (default 5x5)")
+    chosen.add_argument("--scheme", metavar="SCHEME.json", type=Path, help="a scheme file")
+    new.add_argument("--council", metavar="NAME", default="Council", help="the council's name for reports")
+
+    scheme = sub.add_parser("scheme", help="write a register's scoring scheme to a file, or change it",
+                            description="Write the register's scoring scheme as a scheme file (-o), or "
+                            "change the register to another scheme (--change), every score mapped to the "
+                            "new levels; a copy of the file is kept beside it first.")
+    scheme.add_argument("path", metavar="PATH", type=Path)
+    action = scheme.add_mutually_exclusive_group(required=True)
+    action.add_argument("-o", "--output", metavar="SCHEME.json", type=Path, help="write the scheme here")
+    action.add_argument("--change", metavar="SCHEME.json", type=Path,
+                        help="change to this scheme (a scheme file or a preset name)")
+    scheme.add_argument("--map-likelihood", metavar="OLD=NEW,...",
+                        help='old likelihood levels to new, e.g. "1=1,2=1,3=2,4=2,5=3" (default: suggested)')
+    scheme.add_argument("--map-impact", metavar="OLD=NEW,...", help="old impact levels to new (default: suggested)")
+    scheme.add_argument("--dry-run", action="store_true", help="show every risk's new score, change nothing")
 
     check = sub.add_parser("check", help="check a register's integrity, schema and consistency",
                            description="Check a register's integrity, schema and consistency.")
@@ -108,8 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from riskdesk.storage.errors import RegisterFileError
 
-    handlers = {"demo": _demo, "check": _check, "report": _report, "import": _import, "export": _export,
-                "merge": _merge}
+    handlers = {"demo": _demo, "new": _new, "scheme": _scheme, "check": _check, "report": _report,
+                "import": _import, "export": _export, "merge": _merge}
     try:
         return handlers[args.command](args)
     except RegisterFileError as error:
@@ -136,6 +161,121 @@ def _demo(args: argparse.Namespace) -> int:
     write_demo(path, args.preset)
     print(f"Wrote the {args.preset} demo register to {path}")
     return OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from riskdesk.core.validation import ValidationError
+    from riskdesk.services.scheme_files import SchemeFileError, scheme_named
+    from riskdesk.services.workspace import Workspace
+
+    path: Path = args.path
+    if path.exists():
+        return _fail(f"{path} already exists; choose a new file name for the register.")
+    if not path.parent.exists():
+        return _fail(f"{path.parent} does not exist.")
+    try:
+        scheme = scheme_named(args.preset, args.scheme)
+        workspace = Workspace.create(path, scheme, council_name=args.council.strip() or "Council")
+    except (SchemeFileError, ValidationError) as error:
+        return _fail(f"{error}".rstrip(".") + "; no register was made.")
+    workspace.close()
+    print(f"Made {path}: an empty register with the {scheme.name} scheme "
+          f"({len(scheme.likelihood)} likelihood x {len(scheme.impact)} impact levels)")
+    return OK
+
+
+def _scheme(args: argparse.Namespace) -> int:
+    from riskdesk.services.scheme_files import write_scheme_file
+    from riskdesk.services.workspace import Workspace
+
+    if args.change is not None:
+        return _change_scheme(args)
+    output: Path = args.output
+    if output.suffix.lower() != ".json":
+        return _fail(f"{output.name}: a scheme file is JSON; name the output file .json")
+    if not output.parent.exists():
+        return _fail(f"{output.parent} does not exist.")
+    workspace = Workspace.open(args.path, read_only=True)
+    try:
+        scheme = workspace.scheme
+    finally:
+        workspace.close()
+    write_scheme_file(scheme, output)
+    print(f"Wrote the {scheme.name} scheme of {args.path.name} to {output}")
+    return OK
+
+
+def _change_scheme(args: argparse.Namespace) -> int:
+    from riskdesk.core.presets import PRESET_NAMES, preset
+    from riskdesk.core.validation import ValidationError
+    from riskdesk.services.scheme_change import (
+        LevelMapping,
+        change_scheme_safely,
+        mapping_problems,
+        preview_change,
+        suggested_mapping,
+    )
+    from riskdesk.services.scheme_files import SchemeFileError, read_scheme_file
+    from riskdesk.services.workspace import Workspace
+    from riskdesk.storage.records import RISK
+
+    try:
+        new = preset(str(args.change)) if str(args.change) in PRESET_NAMES else read_scheme_file(args.change)
+    except SchemeFileError as error:
+        return _fail(f"{error}".rstrip(".") + "; nothing was changed.")
+    workspace = Workspace.open(args.path, read_only=args.dry_run)
+    try:
+        old = workspace.scheme
+        suggested = suggested_mapping(old, new)
+        try:
+            mapping = LevelMapping(_level_map(args.map_likelihood, "--map-likelihood", suggested.likelihood),
+                                   _level_map(args.map_impact, "--map-impact", suggested.impact))
+        except ValueError as error:
+            return _fail(str(error))
+        risks = workspace.store.all(RISK)
+        try:
+            moves = preview_change(risks, old, new, mapping)
+        except KeyError:
+            moves = []  # a mapping to levels the new scheme lacks: refused just below, with the reason
+        print(f"{old.name} to {new.name}: likelihood " + _mapping_words(mapping.likelihood)
+              + "; impact " + _mapping_words(mapping.impact))
+        for move in moves:
+            print(f"  {move.reference} {move.kind}: {move.before} -> {move.after}")
+        if args.dry_run:
+            problems = [str(p) for p in mapping_problems(old, new, mapping)] + new.problems()
+            for problem in problems:
+                print(f"{args.path.name}: {problem}", file=sys.stderr)
+            print(f"Would change {len(risks)} risk(s) to the {new.name} scheme; nothing was changed.")
+            return PROBLEMS if problems else OK
+        try:
+            result = change_scheme_safely(workspace, new, mapping)
+        except ValidationError as error:
+            for problem in error.problems:
+                print(f"{args.path.name}: {problem}", file=sys.stderr)
+            print("Nothing was changed.")
+            return PROBLEMS
+    finally:
+        workspace.close()
+    kept = f"; the file as it was is kept as {result.backup.name}" if result.backup else ""
+    print(f"Changed {args.path.name} to the {new.name} scheme: {len(result.changes.risks)} risk(s) re-scored{kept}")
+    return OK
+
+
+def _level_map(text: str | None, option: str, default: dict[int, int]) -> dict[int, int]:
+    """'1=1,2=1,3=2' as a level mapping; the suggestion fills levels not given."""
+    if not text:
+        return dict(default)
+    table = dict(default)
+    for part in text.split(","):
+        old, sep, new = part.partition("=")
+        if not sep or not old.strip().isdigit() or not new.strip().isdigit():
+            raise ValueError(f"{option}: {part.strip()!r} is not OLD=NEW with level numbers, e.g. 3=2")
+        table[int(old)] = int(new)
+    return table
+
+
+def _mapping_words(table: dict[int, int]) -> str:
+    return ", ".join(f"{old}->{new}" for old, new in sorted(table.items()))
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -73,7 +73,7 @@ class RegisterContents:
         if closed:
             snap = self.snapshot(closed[-1].id, risk.id)
             previous = snap.residual if snap else None
-        return direction_of_travel(previous, risk.residual)
+        return direction_of_travel(previous, risk.residual, self.scheme)
 
     def snapshot(self, period_id: str, risk_id: str) -> Snapshot | None:
         """One risk's snapshot for one period."""

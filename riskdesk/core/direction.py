@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from riskdesk.core.model import Score
+from riskdesk.core.scheme import ScoringScheme
 
 
 class Direction(StrEnum):
@@ -16,15 +17,30 @@ class Direction(StrEnum):
     WORSE = "Worse"
 
 
-def direction_of_travel(previous: Score | None, current: Score | None) -> Direction:
-    """Lower score = Improved, equal = No change, higher = Worse, no previous = New."""
+def direction_of_travel(previous: Score | None, current: Score | None,
+                        scheme: ScoringScheme | None = None) -> Direction:
+    """Lower score = Improved, equal = No change, higher = Worse, no previous = New.
+
+    With a scheme, scores are what its (perhaps weighted) levels make; a score outside
+    the scheme falls back to likelihood x impact rather than failing a report.
+    """
     if previous is None or current is None:
         return Direction.NEW
-    if current.value < previous.value:
+    before, now = _value(previous, scheme), _value(current, scheme)
+    if now < before:
         return Direction.IMPROVED
-    if current.value > previous.value:
+    if now > before:
         return Direction.WORSE
     return Direction.NO_CHANGE
+
+
+def _value(score: Score, scheme: ScoringScheme | None) -> int:
+    if scheme is None:
+        return score.value
+    try:
+        return scheme.value_of(score)
+    except KeyError:
+        return score.value
 
 
 # The glyph drawn for each direction, per arrow style a file may choose.

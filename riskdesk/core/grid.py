@@ -17,11 +17,12 @@ class Cell:
     impact: int
     band: Band
     risks: list[Risk] = field(default_factory=list)
+    # What the cell scores: likelihood value x impact value (the level numbers unless weighted).
+    score: int = 0
 
-    @property
-    def score(self) -> int:
-        """Likelihood times impact."""
-        return self.likelihood * self.impact
+    def __post_init__(self) -> None:
+        if self.score == 0:
+            self.score = self.likelihood * self.impact
 
     @property
     def count(self) -> int:
@@ -146,7 +147,8 @@ def build_grid(
 ) -> Grid:
     """Place each open risk (or every risk) in the cell of its chosen score."""
     cells = {
-        (likelihood, impact): Cell(likelihood, impact, scheme.band_for(likelihood, impact))
+        (likelihood, impact): Cell(likelihood, impact, scheme.band_for(likelihood, impact),
+                                   score=scheme.score_of(likelihood, impact))
         for likelihood in range(1, scheme.max_likelihood + 1)
         for impact in range(1, scheme.max_impact + 1)
     }
@@ -178,7 +180,7 @@ def describe_cell(cell: Cell, scheme: ScoringScheme) -> str:
 
 
 def impact_vertical(scheme: ScoringScheme, axes: str = "") -> bool:
-    """Whether matrices put impact down the side: as the file says, else for three-level (L/M/H) scales.
+    """Whether matrices put impact down the side: as the file says, else as the scheme says, else for L/M/H.
 
     Every matrix of every report asks here, so one file prints one orientation throughout:
     a 3x3 profile has impact down the side (seed 003), a 5x5 pack likelihood (seed 001).
@@ -186,4 +188,6 @@ def impact_vertical(scheme: ScoringScheme, axes: str = "") -> bool:
     chosen = axes.strip().lower()
     if chosen in ("impact", "likelihood"):
         return chosen == "impact"
+    if scheme.vertical_axis in ("impact", "likelihood"):
+        return scheme.vertical_axis == "impact"
     return scheme.max_likelihood <= 3 and scheme.max_impact <= 3

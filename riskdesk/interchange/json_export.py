@@ -37,7 +37,7 @@ def score_dict(scheme: ScoringScheme, score: Score | None) -> dict[str, Any] | N
     return {
         "likelihood": score.likelihood,
         "impact": score.impact,
-        "score": score.value,
+        "score": scheme.value_of(score),
         "band": scheme.band_for(score.likelihood, score.impact).name,
     }
 

@@ -34,7 +34,7 @@ def _score_cells(contents: RegisterContents, score: Score | None) -> list[Any]:
     if score is None:
         return ["", "", "", ""]
     band = contents.scheme.band_for(score.likelihood, score.impact).name
-    return [score.likelihood, score.impact, score.value, band]
+    return [score.likelihood, score.impact, contents.scheme.value_of(score), band]
 
 
 def risk_row(contents: RegisterContents, risk: Risk) -> list[Any]:

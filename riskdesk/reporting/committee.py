@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from riskdesk.core.grid import build_grid
+from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
 from riskdesk.reporting.fonts import REGULAR
@@ -30,9 +31,13 @@ REGISTER_ROOM = 90 * mm
 LONG_DESCRIPTION = 1500
 
 
-def by_residual_score(risks: list[RiskEntry]) -> list[RiskEntry]:
-    """Highest residual score first, as the summary overview lists them; unscored last."""
-    return sorted(risks, key=lambda e: -(e.residual.value if e.residual else -1))
+def by_residual_score(risks: list[RiskEntry], scheme: ScoringScheme | None = None) -> list[RiskEntry]:
+    """Highest residual score first (as the scheme scores it), as the summary overview lists them; unscored last."""
+    def value(entry: RiskEntry) -> int:
+        if entry.residual is None:
+            return -1
+        return scheme.value_of(entry.residual) if scheme is not None else entry.residual.value
+    return sorted(risks, key=lambda e: -value(e))
 
 
 def by_register(risks: list[RiskEntry]) -> list[tuple[tuple[str, ...], list[RiskEntry]]]:
@@ -114,7 +119,7 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
     """The summary table: ref, owner, short title, residual score badge, direction arrow, section's page."""
     header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score", "Direction of travel", "Page"]
     rows: list[list[object]] = [[Paragraph(h, styles.header_cell) for h in header]]
-    for entry in by_residual_score(data.risks):
+    for entry in by_residual_score(data.risks, data.scheme):
         risk = entry.risk
         rows.append([
             Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),

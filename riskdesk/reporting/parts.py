@@ -72,7 +72,7 @@ def badge(scheme: ScoringScheme, score: Score | None, palette: Palette, font_siz
     """The band badge for a score."""
     if score is None:
         return BandBadge(None, None, palette, font_size)
-    return BandBadge(scheme.band_for(score.likelihood, score.impact), score.value, palette, font_size)
+    return BandBadge(scheme.band_for(score.likelihood, score.impact), scheme.value_of(score), palette, font_size)
 
 
 def data_table(rows: list[list[object]], widths: list[float], palette: Palette,

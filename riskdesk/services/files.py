@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from riskdesk.services.workspace import Workspace
@@ -28,3 +29,15 @@ def save_copy(workspace: Workspace, target: Path | str) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def backup_before(workspace: Workspace, what: str) -> Path:
+    """Keep a dated copy of the open file beside it before a change that touches every risk."""
+    path = workspace.path
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{what}-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.{what}-{stamp}-{counter}{path.suffix}")
+    return save_copy(workspace, target)

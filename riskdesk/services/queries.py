@@ -93,7 +93,7 @@ def period_view(contents: RegisterContents, risk: Risk, period: Period | None) -
         return PeriodView(risk, "", Direction.NEW)
     as_then = Risk(**{**risk.__dict__, "inherent": snapshot.inherent, "residual": snapshot.residual,
                       "target": snapshot.target, "status": snapshot.status})
-    direction = direction_of_travel(previous.residual if previous else None, snapshot.residual)
+    direction = direction_of_travel(previous.residual if previous else None, snapshot.residual, contents.scheme)
     return PeriodView(as_then, snapshot.comment, direction)
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.core.model import Score
-from riskdesk.core.scheme import ScoringScheme
+from riskdesk.core.model import Risk, Score
+from riskdesk.core.scheme import Level, ScoringScheme
 from riskdesk.core.serialise import scheme_to_dict
 from riskdesk.core.validation import Problem, ValidationError
+from riskdesk.services.files import backup_before
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import RISK, SCORE_FIELDS
 
@@ -36,6 +39,85 @@ def proportional_mapping(old: ScoringScheme, new: ScoringScheme) -> LevelMapping
     return LevelMapping(scale(old.max_likelihood, new.max_likelihood), scale(old.max_impact, new.max_impact))
 
 
+def suggested_mapping(old: ScoringScheme, new: ScoringScheme) -> LevelMapping:
+    """The proportional proposal, with levels of the same label matched where that keeps the order."""
+    start = proportional_mapping(old, new)
+
+    def by_label(table: dict[int, int], old_levels: tuple[Level, ...], new_levels: tuple[Level, ...]) -> dict[int, int]:
+        named = {level.label.strip().lower(): level.number for level in new_levels}
+        proposal = dict(table)
+        for level in old_levels:
+            if level.label.strip().lower() in named:
+                proposal[level.number] = named[level.label.strip().lower()]
+        ordered = [proposal[n] for n in sorted(proposal)]
+        return proposal if all(a <= b for a, b in pairwise(ordered)) else table
+
+    return LevelMapping(by_label(start.likelihood, old.likelihood, new.likelihood),
+                        by_label(start.impact, old.impact, new.impact))
+
+
+def identity_mapping(scheme: ScoringScheme) -> LevelMapping:
+    """Each level to itself (a change of labels, values or bands on the same grid)."""
+    return LevelMapping({n: n for n in range(1, scheme.max_likelihood + 1)},
+                        {n: n for n in range(1, scheme.max_impact + 1)})
+
+
+@dataclass(frozen=True)
+class ScoreMove:
+    """One score of one risk before and after a scheme change, in words."""
+
+    reference: str
+    title: str
+    kind: str
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        """True when the score or band reads differently afterwards."""
+        return self.before != self.after
+
+
+def score_words(scheme: ScoringScheme, score: Score | None) -> str:
+    """A score as a preview shows it: "Medium 12 (L4 x I3)"."""
+    if score is None:
+        return "not scored"
+    band = scheme.band_for(score.likelihood, score.impact)
+    return f"{band.name} {scheme.value_of(score)} (L{score.likelihood} x I{score.impact})"
+
+
+def preview_change(risks: list[Risk], old: ScoringScheme, new: ScoringScheme, mapping: LevelMapping) -> list[ScoreMove]:
+    """Every risk's inherent, residual and target score before and after, for the user to confirm."""
+    moves = []
+    for risk in sorted(risks, key=lambda r: r.reference):
+        for kind in SCORE_FIELDS:
+            score = getattr(risk, kind)
+            if score is None:
+                continue
+            moves.append(ScoreMove(risk.reference, risk.title, kind, score_words(old, score),
+                                   score_words(new, mapping.apply(score))))
+    return moves
+
+
+@dataclass(frozen=True)
+class SchemeChangeResult:
+    """What a scheme change did: the changes and the copy kept of the file before it."""
+
+    changes: OpChanges
+    backup: Path | None
+
+
+def change_scheme_safely(workspace: Workspace, new: ScoringScheme, mapping: LevelMapping) -> SchemeChangeResult:
+    """Check the change, keep a copy of the file beside it when it holds risks, then change the scheme."""
+    problems = mapping_problems(workspace.scheme, new, mapping) + [
+        Problem("scheme", text) for text in new.problems()
+    ]
+    if problems:
+        raise ValidationError(problems)
+    backup = backup_before(workspace, "before-scheme-change") if workspace.store.all(RISK) else None
+    return SchemeChangeResult(change_scheme(workspace, new, mapping), backup)
+
+
 def mapping_problems(old: ScoringScheme, new: ScoringScheme, mapping: LevelMapping) -> list[Problem]:
     """Every old level must map to a level that exists in the new scheme."""
     found = []
@@ -59,14 +141,20 @@ def change_scheme(workspace: Workspace, new: ScoringScheme, mapping: LevelMappin
     if problems:
         raise ValidationError(problems)
     store = workspace.store
-    reason = f"Scoring scheme changed from {workspace.scheme.name} to {new.name}"
+    old_name = workspace.scheme.name
+    reason = (f"Scoring scheme changed from {old_name} to {new.name}" if old_name != new.name
+              else f"Scoring scheme {new.name} changed")
     changes = OpChanges(scheme=True)
     with store.transaction():
         for risk in store.all(RISK):
             remapped = {kind: mapping.apply(getattr(risk, kind)) for kind in SCORE_FIELDS}
+            if all(getattr(risk, kind) == score for kind, score in remapped.items()):
+                continue  # same grid, same cell: nothing to write or to keep in the history
             store.update(RISK, risk.id, risk.version, remapped, reason)
             changes.risks.add(risk.id)
         for snapshot in store.snapshots():
+            if all(mapping.apply(s) == s for s in (snapshot.inherent, snapshot.residual, snapshot.target)):
+                continue
             store.write_snapshot(type(snapshot)(
                 snapshot.period_id, snapshot.risk_id, snapshot.status,
                 mapping.apply(snapshot.inherent), mapping.apply(snapshot.residual),

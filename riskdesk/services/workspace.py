@@ -24,6 +24,7 @@ from riskdesk.core.model import (
 from riskdesk.core.presets import preset
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.core.serialise import (
+    SchemeFormatError,
     scheme_from_dict,
     scheme_to_dict,
     settings_from_dict,
@@ -31,7 +32,7 @@ from riskdesk.core.serialise import (
 )
 from riskdesk.core.validation import Problem, ValidationError, validate_risk
 from riskdesk.services.identity import default_user
-from riskdesk.storage.errors import ConflictError
+from riskdesk.storage.errors import ConflictError, RegisterFileError
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
 from riskdesk.storage.recovery import rolled_back_note
 from riskdesk.storage.store import RegisterFile, new_id, now_text
@@ -63,8 +64,11 @@ class Workspace:
         user: str | None = None,
     ) -> Workspace:
         """Create a new register file with a scoring scheme."""
-        store = RegisterFile.create(path, user or default_user())
         chosen = preset(scheme) if isinstance(scheme, str) else scheme
+        problems = chosen.problems()
+        if problems:  # checked before the file exists, so a bad scheme leaves nothing behind
+            raise ValidationError([Problem("scheme", text) for text in problems])
+        store = RegisterFile.create(path, user or default_user())
         with store.transaction():
             store.set_meta("scheme", scheme_to_dict(chosen), "New register file")
             store.set_meta("settings", settings_to_dict(Settings(council_name=council_name)))
@@ -107,7 +111,10 @@ class Workspace:
         """The file's scoring scheme."""
         if self._scheme is None:
             data = self.store.get_meta("scheme")
-            self._scheme = scheme_from_dict(data) if data else preset("5x5")
+            try:
+                self._scheme = scheme_from_dict(data) if data else preset("5x5")
+            except SchemeFormatError as error:
+                raise RegisterFileError(f"{self.path.name}: its scoring scheme cannot be read ({error}).") from None
         return self._scheme
 
     @property

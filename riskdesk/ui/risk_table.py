@@ -40,7 +40,7 @@ def score_text(scheme: ScoringScheme, risk: Risk) -> str:
     if risk.residual is None:
         return ""
     band = scheme.band_for(risk.residual.likelihood, risk.residual.impact)
-    return f"{band.name} {risk.residual.value}"
+    return f"{band.name} {scheme.value_of(risk.residual)}"
 
 
 def text_on(colour: str) -> QColor:
@@ -210,7 +210,7 @@ class RiskTableModel(QAbstractTableModel):
 
     def _sort_key(self, risk: Risk, column: int) -> Any:
         if column == SCORE:
-            return risk.residual.value if risk.residual else -1
+            return self._contents.scheme.value_of(risk.residual) if risk.residual else -1
         if column == ACTIONS:
             return self._open_actions.get(risk.id, 0)
         if column == REFERENCE:

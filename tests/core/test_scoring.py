@@ -107,5 +107,5 @@ def five_by_five_with_override():
 
 
 def test_unknown_preset_is_refused_with_a_sentence() -> None:
-    with pytest.raises(KeyError, match="choose 5x5 or 3x3"):
+    with pytest.raises(KeyError, match="choose 5x5, 3x3"):
         preset("4x4")

@@ -45,3 +45,55 @@ def test_an_incomplete_mapping_is_refused_and_nothing_changes(demo_5x5: Workspac
     after = load_contents(demo_5x5)
     assert after.scheme.name == "5x5"
     assert [r.residual for r in after.risks] == [r.residual for r in before.risks]
+
+
+def test_the_preview_shows_every_score_before_and_after(demo_5x5: Workspace) -> None:
+    from riskdesk.services.scheme_change import preview_change, suggested_mapping
+    from riskdesk.storage.records import RISK
+
+    new = preset("4x4-weighted")
+    mapping = suggested_mapping(demo_5x5.scheme, new)
+    risks = demo_5x5.store.all(RISK)
+    moves = preview_change(risks, demo_5x5.scheme, new, mapping)
+    scored = sum(1 for r in risks for kind in ("inherent", "residual", "target") if getattr(r, kind) is not None)
+    assert len(moves) == scored
+    for move in moves:
+        risk = next(r for r in risks if r.reference == move.reference)
+        after = mapping.apply(getattr(risk, move.kind))
+        assert after is not None
+        band = new.band_for(after.likelihood, after.impact).name
+        assert move.after == f"{band} {new.value_of(after)} (L{after.likelihood} x I{after.impact})"
+
+
+def test_same_labels_are_matched_when_the_order_holds() -> None:
+    from riskdesk.services.scheme_change import suggested_mapping
+
+    mapping = suggested_mapping(preset("5x5"), preset("6x5"))
+    assert mapping.impact == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    assert mapping.likelihood[2] == 4, "Possible to Possible"
+    assert mapping.likelihood[5] == 6, "Almost certain to Almost certain"
+    assert list(mapping.likelihood.values()) == sorted(mapping.likelihood.values())
+
+
+def test_a_change_keeps_a_copy_first_and_only_rewrites_moved_scores(demo_5x5: Workspace) -> None:
+    import dataclasses
+
+    from riskdesk.services.scheme_change import change_scheme_safely, identity_mapping
+
+    old = demo_5x5.scheme
+    renamed = dataclasses.replace(old, likelihood=(dataclasses.replace(old.likelihood[0], label="Remote"),
+                                                   *old.likelihood[1:]))
+    result = change_scheme_safely(demo_5x5, renamed, identity_mapping(old))
+    assert result.backup is not None and result.backup.exists()
+    assert result.changes.scheme and result.changes.risks == set()
+    assert demo_5x5.scheme.likelihood_level(1).label == "Remote"
+    entries = [h for h in demo_5x5.store.history() if h["reason"] == "Scoring scheme 5x5 changed"]
+    assert [h["field"] for h in entries] == ["scheme"]
+
+
+def test_an_empty_register_changes_scheme_without_a_copy(workspace: Workspace) -> None:
+    from riskdesk.services.scheme_change import change_scheme_safely, suggested_mapping
+
+    result = change_scheme_safely(workspace, preset("6x6"), suggested_mapping(workspace.scheme, preset("6x6")))
+    assert result.backup is None
+    assert workspace.scheme.shape == "6x6"

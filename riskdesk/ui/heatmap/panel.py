@@ -40,8 +40,10 @@ DialogFactory = Callable[[ScoringScheme, list[tuple[Risk, Score | None]], str, S
 NO_PATH = "Select a risk in the table to see its path from inherent to residual to target."
 
 
-def _value(score: Score | None) -> str:
-    return "not scored" if score is None else str(score.value)
+def _value(score: Score | None, scheme: ScoringScheme | None) -> str:
+    if score is None:
+        return "not scored"
+    return str(scheme.value_of(score) if scheme is not None else score.value)
 
 
 class HeatMapPanel(MatrixOutput, QWidget):
@@ -277,7 +279,7 @@ class HeatMapPanel(MatrixOutput, QWidget):
     def set_data(self, scheme: ScoringScheme, risks: list[Risk],
                  trails: dict[str, list[Score]] | None = None) -> None:
         """Show the risks of a register (and those beneath it), with past residual scores per risk."""
-        if self._scheme is None or scheme.name != self._scheme.name:
+        if self._scheme is None or scheme.name != self._scheme.name or scheme.shape != self._scheme.shape:
             # A new file starts in its scheme's orientation, the one its printed matrices use:
             # impact down the side for L/M/H, likelihood for 5x5. The user's toggle then holds.
             self._transposed = impact_vertical(scheme)
@@ -307,10 +309,11 @@ class HeatMapPanel(MatrixOutput, QWidget):
             return
         trail = self._trails.get(risk.id, [])
         self._view.set_path(risk.inherent, risk.residual, risk.target, trail)
-        note = (f"{risk.reference}: I inherent {_value(risk.inherent)} → R residual {_value(risk.residual)}"
-                f" → T target {_value(risk.target)}")
+        scheme = self._scheme
+        note = (f"{risk.reference}: I inherent {_value(risk.inherent, scheme)} → R residual "
+                f"{_value(risk.residual, scheme)} → T target {_value(risk.target, scheme)}")
         if trail:
-            past = ", ".join(str(s.value) for s in trail)
+            past = ", ".join(_value(s, scheme) for s in trail)
             note += f"; dashed line: residual over the last {len(trail)} periods ({past})"
         self.path_note.setText(note)
 

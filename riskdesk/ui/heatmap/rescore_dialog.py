@@ -23,7 +23,7 @@ def score_caption(scheme: ScoringScheme, score: Score | None) -> str:
     band = scheme.band_for(score.likelihood, score.impact)
     likelihood = scheme.likelihood_level(score.likelihood).caption
     impact = scheme.impact_level(score.impact).caption
-    return f"{score.value} {band.name} (likelihood {likelihood}, impact {impact})"
+    return f"{scheme.value_of(score)} {band.name} (likelihood {likelihood}, impact {impact})"
 
 
 class RescoreDialog(QDialog):

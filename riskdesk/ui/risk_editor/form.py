@@ -234,7 +234,7 @@ class RiskEditor(QWidget):
         self.heading.setText(f"<b>{risk.reference}</b>&nbsp; {risk.title}")
         if risk.residual is not None:
             band = contents.scheme.band_for(risk.residual.likelihood, risk.residual.impact)
-            self.badge.setText(f"{band.name} {risk.residual.value}")
+            self.badge.setText(f"{band.name} {contents.scheme.value_of(risk.residual)}")
             self.badge.setStyleSheet(band_label_style(band.colour))
         else:
             self.badge.setText("Not scored")

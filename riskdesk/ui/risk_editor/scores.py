@@ -83,9 +83,10 @@ class ScoreRow:
             self.result.setAccessibleName(f"{self.kind.value.capitalize()} score: not scored")
             return
         band = scheme.band_for(score.likelihood, score.impact)
-        self.result.setText(f"{band.name} {score.value}")
+        value = scheme.value_of(score)
+        self.result.setText(f"{band.name} {value}")
         self.result.setStyleSheet(band_label_style(band.colour))
-        self.result.setAccessibleName(f"{self.kind.value.capitalize()} score: {band.name} {score.value}")
+        self.result.setAccessibleName(f"{self.kind.value.capitalize()} score: {band.name} {value}")
 
 
 class ScoresBox(QWidget):

@@ -68,7 +68,7 @@ def value_in_words(scheme: ScoringScheme, value: Any, is_text: bool = False) -> 
     if isinstance(value, Score):
         band = scheme.band_for(value.likelihood, value.impact)
         return (f"{scheme.likelihood_level(value.likelihood).caption} × {scheme.impact_level(value.impact).caption}"
-                f" = {band.name} {value.value}")
+                f" = {band.name} {scheme.value_of(value)}")
     if isinstance(value, date):
         return date_in_words(value)
     if isinstance(value, Enum):
