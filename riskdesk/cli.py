@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
-COMMANDS = ("demo", "new", "scheme", "check", "report", "import", "export", "merge")
+COMMANDS = ("demo", "new", "scheme", "check", "report", "import", "export", "merge", "calendar")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a register's integrity, schema and consistency",
                            description="Check a register's integrity, schema and consistency.")
     check.add_argument("path", metavar="PATH", type=Path)
+    check.add_argument("--committee", action="store_true",
+                       help="also check the register is ready for committee: reviews, owners, comments, "
+                       "actions, appetite, links to the strategic register, exempt paragraphs")
+    check.add_argument("--period", metavar="LABEL",
+                       help='with --committee: the period to check, e.g. "Q4 2023/24" (default: the open one)')
 
     report = sub.add_parser("report", help="make a committee report as a PDF",
                             description="Make a committee report as a PDF.")
@@ -108,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("path", metavar="PATH", type=Path, help="your register")
     merge.add_argument("other", metavar="OTHER", type=Path, help="the colleague's copy")
     merge.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    calendar = sub.add_parser("calendar", help="write review and action dates as a calendar file for Outlook",
+                              description="Write each open risk's next review date and each open action's due "
+                              "date to an iCalendar (.ics) file that Outlook or any calendar can import.")
+    calendar.add_argument("path", metavar="PATH", type=Path)
+    calendar.add_argument("-o", "--output", metavar="OUT.ics", type=Path, required=True)
+    calendar.add_argument("--owner", metavar="NAME", help="only the reviews and actions this person owns")
     return parser
 
 
@@ -134,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     from riskdesk.storage.errors import RegisterFileError
 
     handlers = {"demo": _demo, "new": _new, "scheme": _scheme, "check": _check, "report": _report,
-                "import": _import, "export": _export, "merge": _merge}
+                "import": _import, "export": _export, "merge": _merge, "calendar": _calendar}
     try:
         return handlers[args.command](args)
     except RegisterFileError as error:
@@ -281,16 +292,72 @@ def _mapping_words(table: dict[int, int]) -> str:
 def _check(args: argparse.Namespace) -> int:
     from riskdesk.services.checking import check_file
 
+    if args.period is not None and not args.committee:
+        return _fail("--period goes with --committee (riskdesk check PATH --committee --period LABEL).")
     report = check_file(args.path)
     for fact in report.facts:
         print(fact)
     for problem in report.problems:
         print(f"Problem: {problem}", file=sys.stderr)
+    found = len(report.problems)
+    if args.committee:
+        if not report.ok:
+            print("The committee check was not made: put the problems above right first.")
+            return PROBLEMS
+        code = _committee_check(args)
+        if code != OK:
+            return code
     if report.ok:
         print("No problems found.")
         return OK
-    print(f"{len(report.problems)} problem(s) found.")
+    print(f"{found} problem(s) found.")
     return PROBLEMS
+
+
+def _committee_check(args: argparse.Namespace) -> int:
+    from riskdesk.services.committee_check import CheckError, check_for_committee
+    from riskdesk.services.workspace import Workspace
+
+    workspace = Workspace.open(args.path, read_only=True)
+    try:
+        result = check_for_committee(workspace, args.period)
+    except CheckError as error:
+        return _fail(str(error))
+    finally:
+        workspace.close()
+    if result.ready:
+        print(f"Ready for committee ({result.period_label}): nothing to put right.")
+        return OK
+    for finding in result.findings:
+        print(finding.line)
+    print(f"Not ready for committee ({result.period_label}): {len(result.findings)} thing(s) to put right.")
+    return PROBLEMS
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from riskdesk.services.calendar_export import owners, write_calendar
+    from riskdesk.services.workspace import Workspace
+
+    output: Path = args.output
+    if output.suffix.lower() != ".ics":
+        return _fail(f"{output.name}: the reminders are a calendar file; name the output file .ics")
+    if not output.parent.exists():
+        return _fail(f"{output.parent} does not exist.")
+    workspace = Workspace.open(args.path, read_only=True)
+    try:
+        if args.owner and args.owner.strip():
+            known = owners(workspace)
+            if args.owner.strip().lower() not in {name.lower() for name in known}:
+                return _fail(f'{args.path.name}: nobody called "{args.owner.strip()}" owns an open risk or action; '
+                             f"the owners are {', '.join(known) or 'not set yet'}.", PROBLEMS)
+        count = write_calendar(workspace, output, args.owner)
+    except OSError as error:
+        return _fail(f"{output}: could not be written ({error.strerror or error}).")
+    finally:
+        workspace.close()
+    who = f" for {args.owner.strip()}" if args.owner and args.owner.strip() else ""
+    print(f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to {output}")
+    return OK
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -145,3 +145,29 @@ def test_a_report_for_a_missing_period_lists_the_periods(demo_5x5_path: Path, tm
                        capsys)
     assert code == 2 and "its registers are Strategic Risk Register, " in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_check_for_committee_prints_one_line_per_finding_and_exits_1(demo_5x5_path: Path, capsys) -> None:
+    import hashlib
+
+    before = hashlib.sha256(demo_5x5_path.read_bytes()).hexdigest()
+    code, out, err = run(["check", str(demo_5x5_path), "--committee", "--period", "Q4 2023/24"], capsys)
+    assert code == 1 and err == ""
+    assert "CS 04: is a High departmental risk (20) not represented on any strategic risk" in out
+    assert "Not ready for committee (Q4 2023/24)" in out
+    assert hashlib.sha256(demo_5x5_path.read_bytes()).hexdigest() == before
+    code, _, err = run(["check", str(demo_5x5_path), "--committee", "--period", "Q9"], capsys)
+    assert code == 2 and 'no reporting period called "Q9"' in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(["check", str(demo_5x5_path), "--period", "Q4 2023/24"], capsys)
+    assert code == 2 and "--committee" in err
+
+
+def test_calendar_writes_an_ics_file_and_names_unknown_owners(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "reminders.ics"
+    code, out, err = run(["calendar", str(demo_5x5_path), "-o", str(target)], capsys)
+    assert code == 0 and err == "" and target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert "reminders" in out
+    code, _, err = run(["calendar", str(demo_5x5_path), "-o", str(target), "--owner", "Nobody Known"], capsys)
+    assert code == 1 and 'nobody called "Nobody Known"' in err and "Director of Education" in err
+    code, _, err = run(["calendar", str(demo_5x5_path), "-o", str(tmp_path / "x.txt")], capsys)
+    assert code == 2 and "name the output file .ics" in err
