@@ -44,10 +44,11 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
         rows.append([
             Paragraph(safe(line.owner) or "–", styles.cell),
             due_text(line),
-            Paragraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.small),
+            Paragraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.cell),
             Paragraph(text, styles.cell),
             line.status.capitalize(),
             rag_word(line.rag),
         ])
     widths = [width * 0.15, width * 0.12, width * 0.2, width * 0.33, width * 0.11, width * 0.09]
-    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette))
+    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette),
+                      scale=styles.scale)

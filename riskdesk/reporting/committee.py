@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from riskdesk.core.grid import build_grid
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
-from riskdesk.reporting.fonts import REGULAR
+from riskdesk.reporting.fonts import BOLD, REGULAR
 from riskdesk.reporting.parts import (
     actions_table,
     badge,
@@ -21,7 +22,8 @@ from riskdesk.reporting.parts import (
     table_heading,
     text_block,
 )
-from riskdesk.reporting.styles import Palette, Styles
+from riskdesk.reporting.sections import SectionEnd, SectionMark
+from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
 
@@ -64,8 +66,12 @@ def register_headings(path: tuple[str, ...], previous: tuple[str, ...], styles: 
     while shared < min(len(path), len(previous)) and path[shared] == previous[shared]:
         shared += 1
     shared = min(shared, len(path) - 1)  # a new register of the same name still gets its heading
-    return [Paragraph(safe(name), styles.register if depth == 0 else styles.register_sub)
-            for depth, name in enumerate(path) if depth >= shared]
+    flowables: list[Flowable] = []
+    for depth, name in enumerate(path):
+        if depth >= shared:
+            flowables += [Paragraph(safe(name), styles.register if depth == 0 else styles.register_sub),
+                          SectionMark(name, level=depth, register=name)]
+    return flowables
 
 
 def anchor_key(entry: RiskEntry) -> str:
@@ -96,7 +102,7 @@ def committee_story(data: ReportData, width: float, styles: Styles, palette: Pal
         if register_index:
             story.append(CondPageBreak(REGISTER_ROOM))
         for entry in entries:
-            story += risk_section(entry, data, width, styles, palette, lead)
+            story += risk_section(entry, data, width, styles, palette, lead, level=len(path))
             lead = []
             done += 1
             story.append(Checkpoint(done, total))
@@ -107,11 +113,12 @@ def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette
     """The scoring matrix with each cell's score and band, kept on one page with its heading."""
     grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
     bands = "; ".join(f"{b.name} {b.low}–{b.high}" for b in sorted(data.scheme.bands, key=lambda b: b.low))
-    return KeepTogether([
+    return KeptBlock([
         Paragraph("Scoring key", styles.heading),
+        SectionMark("Scoring key"),
         Paragraph(safe(f"Score = likelihood × impact. Bands: {bands}."), styles.small),
         Spacer(1, 2 * mm),
-        HeatMap(grid, palette, mode="key", width=min(width, 170 * mm)),
+        HeatMap(grid, palette, mode="key", width=min(width, 170 * mm * styles.scale), scale=styles.scale),
     ])
 
 
@@ -125,30 +132,37 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
             Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
             Paragraph(safe(risk.owner), styles.cell),
             Paragraph(safe(risk.title), styles.cell),
-            badge(data.scheme, risk.residual, palette),
-            DirectionArrow(entry.direction, palette, data.meta.arrow_style),
-            PageNumber(anchor_key(entry)),
+            badge(data.scheme, risk.residual, palette, styles.size(TABLE_SIZE)),
+            DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=styles.size(TABLE_SIZE)),
+            PageNumber(anchor_key(entry), styles.size(TABLE_SIZE)),
         ])
-    widths = [width * 0.1, width * 0.2, width * 0.36, width * 0.14, width * 0.13, width * 0.07]
+    # The reference column holds the longest reference on one line; the title gives way.
+    size = styles.size(TABLE_SIZE)
+    ref_width = min(max([width * 0.09] + [stringWidth(e.reference, BOLD, size) + 10 for e in data.risks]),
+                    width * 0.2)
+    widths = [ref_width, width * 0.19, width * 0.43 - ref_width, width * 0.15, width * 0.15, width * 0.08]
     flowables: list[Flowable] = table_heading("Summary overview", styles.heading, 60 * mm)
     if not data.risks:
         flowables.append(Paragraph("<i>No risks match the options chosen for this report.</i>", styles.body))
         return flowables
-    flowables.append(data_table(rows, widths, palette, [("VALIGN", (3, 1), (-1, -1), "MIDDLE")]))
-    flowables.append(PageBreak())
+    flowables.append(SectionMark("Summary overview", continued="Summary overview"))
+    flowables.append(data_table(rows, widths, palette, [("VALIGN", (3, 1), (-1, -1), "MIDDLE")],
+                                scale=styles.scale))
+    flowables += [SectionEnd(), PageBreak()]
     return flowables
 
 
 def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles,
-                 palette: Palette, lead: list[Flowable] | None = None) -> list[Flowable]:
+                 palette: Palette, lead: list[Flowable] | None = None, level: int = 1) -> list[Flowable]:
     """One risk: heading, description, people, scores, period comments, controls and actions.
 
     lead (a register's heading) is kept on the page with the risk's heading.
     """
     risk = entry.risk
     # The anchor follows the heading: a block's first flowable gives the space kept above it.
-    opening: list[Flowable] = [*(lead or []), free_heading(f"{risk.reference} {risk.title}", styles.heading),
-                               PageAnchor(anchor_key(entry))]
+    name = f"{risk.reference} {risk.title}"
+    opening: list[Flowable] = [*(lead or []), free_heading(name, styles.heading), PageAnchor(anchor_key(entry)),
+                               SectionMark(name, level=level, register=entry.register_name, continued=name)]
     opening += text_block(risk.description, styles.body)
     # The people, dates and score table never part: a score table's header alone at a page's foot
     # is no use.
@@ -193,5 +207,5 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     if entry.actions:
         flowables += table_heading("Actions", styles.subheading)
         flowables.append(actions_table(entry.actions, width, styles, palette))
-    flowables.append(Spacer(1, 6 * mm))
+    flowables += [SectionEnd(), Spacer(1, 6 * mm)]
     return flowables

@@ -14,7 +14,8 @@ from riskdesk.core.direction import Direction
 from riskdesk.core.grid import Cell, Grid
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.fonts import BOLD, REGULAR
-from riskdesk.reporting.styles import RULE, Palette
+from riskdesk.reporting.styles import MATRIX_LABEL_SIZE, RULE, TABLE_SIZE, Palette
+from riskdesk.reporting.text import natural_key
 
 # Fills of the arrows: the shape carries the meaning, the colour only helps.
 DIRECTION_FILLS = {
@@ -28,7 +29,7 @@ DIRECTION_FILLS = {
 class BandBadge(Flowable):  # type: ignore[misc]
     """A band name and score on the band's colour, e.g. "Medium 12"."""
 
-    def __init__(self, band: Band | None, score: int | None, palette: Palette, font_size: float = 8.5) -> None:
+    def __init__(self, band: Band | None, score: int | None, palette: Palette, font_size: float = TABLE_SIZE) -> None:
         """Badge for a score in a band; an unscored risk prints "Not scored"."""
         super().__init__()
         self.band = band
@@ -107,7 +108,7 @@ class DirectionArrow(Flowable):  # type: ignore[misc]
     """The direction-of-travel mark drawn as vector shapes, with its word beside it."""
 
     def __init__(self, direction: Direction, palette: Palette, style: str = "arrows", size: float = 4 * mm,
-                 label: bool = True, font_size: float = 8) -> None:
+                 label: bool = True, font_size: float = TABLE_SIZE) -> None:
         """A mark for New, Improved, No change or Worse in the file's arrow style."""
         super().__init__()
         self.direction = direction
@@ -196,7 +197,7 @@ class HeatMap(Flowable):  # type: ignore[misc]
         s = self.scale
         self.width = min(self.wanted_width or available_width, available_width)
         self.title_strip = 7 * mm * s
-        self.row_header = (8 * mm if self.short_captions else 28 * mm) * s
+        self.row_header = (8 * mm if self.short_captions else 36 * mm) * s
         self.column_header = (7 * mm if self.short_captions else 10 * mm) * s
         rows = self.grid.row_count
         fixed = self.title_strip + self.column_header
@@ -219,7 +220,7 @@ class HeatMap(Flowable):  # type: ignore[misc]
         cells_top = self.height - self.title_strip - self.column_header
         canvas.saveState()
         canvas.setFillColor(colors.black)
-        canvas.setFont(BOLD, 8 * s)
+        canvas.setFont(BOLD, MATRIX_LABEL_SIZE * s)
         canvas.drawCentredString(cells_left + self.cell_width * grid.column_count / 2,
                                  self.height - self.title_strip + 2 * mm * s, self.column_title)
         canvas.saveState()
@@ -249,7 +250,7 @@ class HeatMap(Flowable):  # type: ignore[misc]
 
     def _header_box(self, x: float, y: float, width: float, height: float, text: str) -> None:
         canvas = self.canv
-        size = 7.5 * self.scale
+        size = MATRIX_LABEL_SIZE * self.scale
         canvas.setFillColor(self.palette.header_fill)
         canvas.rect(x, y, width, height, stroke=1, fill=1)
         canvas.setFillColor(colors.black)
@@ -271,25 +272,27 @@ class HeatMap(Flowable):  # type: ignore[misc]
         top = y + self.row_height
         if self.mode == "key":
             canvas.setFont(BOLD, 11 * s)
-            canvas.drawCentredString(centre, y + self.row_height / 2, str(cell.score))
-            canvas.setFont(REGULAR, 6.5 * s)
-            canvas.drawCentredString(centre, y + self.row_height / 2 - 8 * s, cell.band.name)
+            canvas.drawCentredString(centre, y + self.row_height / 2 + 1 * s, str(cell.score))
+            canvas.setFont(REGULAR, MATRIX_LABEL_SIZE * s)
+            canvas.drawCentredString(centre, y + self.row_height / 2 - 9 * s, cell.band.name)
             return
-        # The score and band at the top of every cell, so grey printouts still read.
-        label_baseline = top - 6.5 * s - 1 * mm
-        canvas.setFont(REGULAR, 6 * s)
-        canvas.drawString(x + 1.2 * mm, label_baseline, f"{cell.score} {cell.band.name}")
         if self.mode == "counts":
+            # The count large in the middle and the band small beneath it: "6 High" over a
+            # count read as six high risks. The band's word keeps grey printouts readable.
+            band_size = MATRIX_LABEL_SIZE * 0.9 * s
+            canvas.setFont(REGULAR, band_size)
+            canvas.drawCentredString(centre, y + 1 * mm + 0.25 * band_size, cell.band.name)
             if cell.count:
-                # The count sits centred in the room under the label, clear of its descenders.
-                size = 13 * s
-                room_top = label_baseline - 2 * s - 1.5 * mm
-                room_bottom = y + 1 * mm
-                cap_height = 0.73 * size
-                baseline = room_bottom + max((room_top - room_bottom - cap_height) / 2, 0)
+                size = 14 * s
+                room_bottom = y + 1 * mm + band_size * 1.2
+                baseline = room_bottom + max((top - room_bottom - 0.73 * size) / 2, 0)
                 canvas.setFont(BOLD, size)
                 canvas.drawCentredString(centre, baseline, str(cell.count))
             return
+        # The score and band at the top of every cell, so grey printouts still read.
+        label_baseline = top - MATRIX_LABEL_SIZE * s - 1 * mm
+        canvas.setFont(REGULAR, MATRIX_LABEL_SIZE * s)
+        canvas.drawString(x + 1.2 * mm, label_baseline, f"{cell.score} {cell.band.name}")
         self._draw_references(cell, x, y)
 
     def _draw_references(self, cell: Cell, x: float, y: float) -> None:
@@ -297,19 +300,22 @@ class HeatMap(Flowable):  # type: ignore[misc]
         s = self.scale
         if not cell.count:
             return
-        canvas.setFont(BOLD, 6.5 * s)
+        label = MATRIX_LABEL_SIZE * s
+        canvas.setFont(BOLD, label)
         noun = "risk" if cell.count == 1 else "risks"
-        canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + self.row_height - 6.5 * s - 1 * mm,
+        canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + self.row_height - label - 1 * mm,
                                f"{cell.count} {noun}")
         room_width = self.cell_width - 2.4 * mm
-        room_height = self.row_height - 9 * s - 2 * mm
-        # Start large: the sheets are read across a meeting table.
-        size = min(12 * s, max(room_height / 2.5, 8.5 * s))
-        lines = pack_references(cell.references, size, room_width)
+        room_height = self.row_height - label * 1.3 - 2 * mm
+        # Start large: the sheets are read across a meeting table. In reference order, so a
+        # reader finds 104 before 106.
+        references = sorted(cell.references, key=natural_key)
+        size = min(12 * s, max(room_height / 2.5, 9 * s))
+        lines = pack_references(references, size, room_width)
         # Shrink the type until the references fit; past a floor, say how many are left out.
-        while len(lines) * size * 1.15 > room_height and size > 5:
+        while len(lines) * size * 1.15 > room_height and size > 6:
             size -= 0.5
-            lines = pack_references(cell.references, size, room_width)
+            lines = pack_references(references, size, room_width)
         fitting = max(int(room_height // (size * 1.15)), 1)
         shown_lines = [", ".join(line) for line in lines]
         if len(lines) > fitting:
@@ -318,7 +324,7 @@ class HeatMap(Flowable):  # type: ignore[misc]
             shown_lines = [", ".join(line) for line in kept] + [f"… and {cell.count - shown} more"]
         canvas.setFont(REGULAR, size)
         # First baseline sits a cap height below the score label, so the two never touch.
-        line_y = y + self.row_height - 9 * s - 1.5 * mm - size * 0.85
+        line_y = y + self.row_height - label * 1.3 - 1.5 * mm - size * 0.85
         for line in shown_lines:
             canvas.drawString(x + 1.2 * mm, line_y, line)
             line_y -= size * 1.15
@@ -347,7 +353,7 @@ def page_form_name(key: str) -> str:
 class PageAnchor(Flowable):  # type: ignore[misc]
     """An invisible mark that writes the page it lands on into a form that PageNumber shows."""
 
-    def __init__(self, key: str, font_size: float = 8.5) -> None:
+    def __init__(self, key: str, font_size: float = TABLE_SIZE) -> None:
         """Mark the place called key (unique within the report)."""
         super().__init__()
         self.key = key
@@ -372,7 +378,7 @@ class PageAnchor(Flowable):  # type: ignore[misc]
 class PageNumber(Flowable):  # type: ignore[misc]
     """The page number of a PageAnchor, shown before or after the anchor is laid out (one pass)."""
 
-    def __init__(self, key: str, font_size: float = 8.5) -> None:
+    def __init__(self, key: str, font_size: float = TABLE_SIZE) -> None:
         """Show the page of the anchor called key; every such anchor must be in the story."""
         super().__init__()
         self.key = key

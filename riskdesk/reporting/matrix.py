@@ -16,7 +16,7 @@ def matrix_story(data: ReportData, width: float, styles: Styles, palette: Palett
     """A sheet per register: heading, a line of totals, and the matrix filling the rest of the page."""
     story: list[Flowable] = []
     sheets = data.areas
-    scale = 1.3 if data.meta.page_size == "A3" else 1.0
+    scale = styles.scale
     bands = sorted(data.scheme.bands, key=lambda b: -b.low)
     for index, sheet in enumerate(sheets, start=1):
         grid = build_grid(data.scheme, [e.risk for e in sheet.risks], transposed=data.impact_vertical,

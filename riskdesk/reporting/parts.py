@@ -12,7 +12,7 @@ from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ActionLine, ControlLine, RiskEntry
 from riskdesk.reporting.flowables import BandBadge, DirectionArrow
 from riskdesk.reporting.fonts import BOLD
-from riskdesk.reporting.styles import RAG_COLOURS, Palette, Styles, table_style_commands
+from riskdesk.reporting.styles import RAG_COLOURS, TABLE_SIZE, Palette, Styles, table_style_commands
 from riskdesk.reporting.text import paragraphs_of, safe, short_date
 
 # Characters in one cell past which its row might not fit on a page: 600 fill half a page even
@@ -46,12 +46,20 @@ def free_heading(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def fitted_widths(columns: list[list[str]], total: float, font: str, size: float,
-                  padding: float = 8.0) -> list[float]:
-    """Column widths that hold each column's longest word whole; the rest goes by how much text each has."""
+                  padding: float = 8.0, body_font: str | None = None) -> list[float]:
+    """Column widths that hold each column's longest word whole; the rest goes by how much text each has.
+
+    Each column's first text (its header) and the whole first column are measured in font; the
+    other cells in body_font (font when not given).
+    """
     minimum = []
-    for texts in columns:
-        words = [word for text in texts for word in text.replace("/", "/ ").split()]
-        minimum.append(max((stringWidth(w, font, size) for w in words), default=0.0) + padding + 1)
+    for index, texts in enumerate(columns):
+        widest = 0.0
+        for position, text in enumerate(texts):
+            face = font if index == 0 or position == 0 else (body_font or font)
+            for word in text.replace("/", "/ ").split():
+                widest = max(widest, stringWidth(word, face, size))
+        minimum.append(widest + padding + 1)
     weights = [max(sum(len(t) for t in texts), 1) for texts in columns]
     spare = total - sum(minimum)
     if spare <= 0:  # words too long for any layout: share the width by need, and let them split
@@ -68,7 +76,7 @@ def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(f"<b>{safe(label)}</b> {safe(value)}", style)
 
 
-def badge(scheme: ScoringScheme, score: Score | None, palette: Palette, font_size: float = 8.5) -> BandBadge:
+def badge(scheme: ScoringScheme, score: Score | None, palette: Palette, font_size: float = TABLE_SIZE) -> BandBadge:
     """The band badge for a score."""
     if score is None:
         return BandBadge(None, None, palette, font_size)
@@ -76,13 +84,13 @@ def badge(scheme: ScoringScheme, score: Score | None, palette: Palette, font_siz
 
 
 def data_table(rows: list[list[object]], widths: list[float], palette: Palette,
-               extra: list[tuple[object, ...]] | None = None) -> Table:
+               extra: list[tuple[object, ...]] | None = None, scale: float = 1.0) -> Table:
     """A table with a repeating header row; a row with a very long cell may split across pages."""
     # Splitting inside rows costs a tenth of a pack's build time, so only tables that could hold
     # a row taller than a page pay for it.
     tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1 if tall else 0, hAlign="LEFT")
-    table.setStyle(TableStyle(table_style_commands(palette) + (extra or [])))
+    table.setStyle(TableStyle(table_style_commands(palette, scale=scale) + (extra or [])))
     return table
 
 
@@ -93,7 +101,7 @@ def controls_table(controls: tuple[ControlLine, ...], width: float, styles: Styl
     for control in controls:
         rows.append([Paragraph(safe(control.description), styles.cell), Paragraph(safe(control.owner), styles.cell),
                      control.effectiveness.capitalize()])
-    return data_table(rows, [width * 0.58, width * 0.25, width * 0.17], palette)
+    return data_table(rows, [width * 0.58, width * 0.25, width * 0.17], palette, scale=styles.scale)
 
 
 def rag_cell_commands(rags: list[str], column: int, palette: Palette) -> list[tuple[object, ...]]:
@@ -130,7 +138,8 @@ def actions_table(actions: tuple[ActionLine, ...], width: float, styles: Styles,
         rows.append([Paragraph(description, styles.cell), Paragraph(safe(action.owner), styles.cell),
                      due_text(action), action.status.capitalize(), rag_word(action.rag)])
     widths = [width * 0.44, width * 0.2, width * 0.14, width * 0.12, width * 0.1]
-    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in actions], 4, palette))
+    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in actions], 4, palette),
+                      scale=styles.scale)
 
 
 def scores_table(entry: RiskEntry, scheme: ScoringScheme, width: float, styles: Styles, palette: Palette,
@@ -142,13 +151,14 @@ def scores_table(entry: RiskEntry, scheme: ScoringScheme, width: float, styles: 
         target_words += f"\nby {short_date(risk.target_date)}"
     rows: list[list[object]] = [
         ["Inherent score", "Residual score", "Target score", "Direction of travel"],
-        [badge(scheme, risk.inherent, palette), badge(scheme, risk.residual, palette),
-         badge(scheme, risk.target, palette), DirectionArrow(entry.direction, palette, arrow_style)],
+        [badge(scheme, risk.inherent, palette, styles.size(TABLE_SIZE)),
+         badge(scheme, risk.residual, palette, styles.size(TABLE_SIZE)),
+         badge(scheme, risk.target, palette, styles.size(TABLE_SIZE)),
+         DirectionArrow(entry.direction, palette, arrow_style, font_size=styles.size(TABLE_SIZE))],
         [_score_words(risk.inherent), _score_words(risk.residual), target_words, ""],
     ]
     table = Table(rows, colWidths=[width / 4] * 4, hAlign="LEFT")
-    table.setStyle(TableStyle([*table_style_commands(palette),
-                               ("FONTSIZE", (0, 2), (-1, 2), 7.5), ("LEADING", (0, 2), (-1, 2), 9),
+    table.setStyle(TableStyle([*table_style_commands(palette, scale=styles.scale),
                                ("TOPPADDING", (0, 1), (-1, 1), 4), ("VALIGN", (0, 1), (-1, 1), "MIDDLE")]))
     return table
 

@@ -8,9 +8,10 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from riskdesk.core.grid import Grid, build_grid
 from riskdesk.core.scheme import Band, ScoringScheme
 from riskdesk.reporting.data import AreaEntry, ReportData, RiskEntry
-from riskdesk.reporting.flowables import DirectionArrow, HeatMap
-from riskdesk.reporting.fonts import BOLD
+from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock
+from riskdesk.reporting.fonts import BOLD, REGULAR
 from riskdesk.reporting.parts import data_table, fitted_widths, free_heading, table_heading, text_block
+from riskdesk.reporting.sections import SectionEnd, SectionMark
 from riskdesk.reporting.styles import Palette, Styles, table_style_commands
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, safe
@@ -63,21 +64,25 @@ def profile_story(data: ReportData, width: float, styles: Styles, palette: Palet
 def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
     """The impact criteria per category (highest level first) and the likelihood key."""
     categories = list(scheme.criteria)
-    flowables: list[Flowable] = table_heading("Impact criteria", styles.heading)
+    flowables: list[Flowable] = [*table_heading("Impact criteria", styles.heading), SectionMark("Impact criteria")]
     if categories:
         # Small type and columns sized to their longest word, so no word breaks inside.
         levels = sorted(scheme.impact, key=lambda lv: -lv.number)
-        header = [Paragraph("Score / Impact", styles.header_small)] + [
+        header = [Paragraph("Impact", styles.header_small)] + [
             Paragraph(safe(c), styles.header_small) for c in categories]
         rows: list[list[object]] = [header]
         for level in levels:
             texts = [scheme.criteria[c][level.number - 1] for c in categories]
-            rows.append([Paragraph(f"<b>{safe(level.caption.upper())}</b>", styles.cell_small)]
+            # Captions in their own case: capitals at table size would not fit beside six categories.
+            rows.append([Paragraph(f"<b>{safe(level.caption)}</b>", styles.cell_small)]
                         + [Paragraph(safe(t), styles.cell_small) for t in texts])
-        columns = [["Score /", *(lv.caption.upper() for lv in levels)]] + [
+        columns = [["Impact", *(lv.caption for lv in levels)]] + [
             [c, *scheme.criteria[c]] for c in categories]
         size = styles.cell_small.fontSize
-        flowables.append(data_table(rows, fitted_widths(columns, width, BOLD, size), palette))
+        # Narrow padding: seven columns of words at table size only just fit a portrait page.
+        flowables.append(data_table(rows, fitted_widths(columns, width, BOLD, size, padding=5, body_font=REGULAR),
+                                    palette, [("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                                              ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)], scale=styles.scale))
     flowables.append(free_heading("Likelihood", styles.heading))
     levels = sorted(scheme.likelihood, key=lambda lv: lv.number)
     header = [Paragraph("Score", styles.header_cell)] + [
@@ -86,7 +91,7 @@ def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette
             + [Paragraph(safe(lv.description), styles.cell) for lv in levels]]
     columns = [["LIKELIHOOD"]] + [[lv.caption.upper(), lv.description] for lv in levels]
     flowables.append(KeepTogether([flowables.pop(), data_table(
-        rows, fitted_widths(columns, width, BOLD, styles.cell.fontSize), palette)]))
+        rows, fitted_widths(columns, width, BOLD, styles.cell.fontSize), palette, scale=styles.scale)]))
     return flowables
 
 
@@ -95,7 +100,7 @@ def area_block(name: str, commentary: str, risks: tuple[RiskEntry, ...] | list[R
     """A register's matrix of counts with its totals, and its commentary beside or under it."""
     grid = profile_grid(data, risks)
     high = grid.count_in_band(top.name)
-    matrix_width = min(width * 0.45, 85 * mm)
+    matrix_width = min(width * 0.45, 85 * mm * styles.scale)
     totals = [
         Paragraph(safe(f"{top.name} Risks {high} in total"), styles.subheading),
         Paragraph(safe(f"Number of risks: {grid.total}"), styles.label),
@@ -107,11 +112,13 @@ def area_block(name: str, commentary: str, risks: tuple[RiskEntry, ...] | list[R
     elif commentary:
         under = [Paragraph("<b>Commentary</b>", styles.label), *text_block(commentary, styles.body)]
     table = Table([[HeatMap(grid, palette, mode="counts", width=matrix_width, short_captions=True,
-                            cell_height=12 * mm), beside]],
+                            cell_height=12 * mm, scale=styles.scale), beside]],
                   colWidths=[matrix_width + 4 * mm, width - matrix_width - 4 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([*table_style_commands(palette, header=False), ("GRID", (0, 0), (-1, -1), 0, "white"),
+    table.setStyle(TableStyle([*table_style_commands(palette, header=False, scale=styles.scale),
+                               ("GRID", (0, 0), (-1, -1), 0, "white"),
                                ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-    return [KeepTogether([Paragraph(safe(name), styles.heading), table]), *under, Spacer(1, 3 * mm)]
+    return [KeptBlock([Paragraph(safe(name), styles.heading), SectionMark(name, register=name), table]), *under,
+            Spacer(1, 3 * mm)]
 
 
 def high_risks(area: AreaEntry, data: ReportData, width: float, styles: Styles, palette: Palette,
@@ -128,19 +135,24 @@ def high_risks(area: AreaEntry, data: ReportData, width: float, styles: Styles, 
             heading += f" – Accountable Officer – {safe(risk.accountable_officer)}"
         rows: list[list[object]] = [
             [Paragraph(heading, styles.cell), Paragraph("<b>Direction of Travel</b>", styles.cell),
-             DirectionArrow(entry.direction, palette, data.meta.arrow_style)],
+             DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=styles.size(9.5))],
             ["", Paragraph("<b>Last Reviewed</b>", styles.cell),
              Paragraph(safe(long_date(risk.last_reviewed)) or "–", styles.cell)],
         ]
         table = Table(rows, colWidths=[width * 0.6, width * 0.18, width * 0.22], hAlign="LEFT")
-        table.setStyle(TableStyle([*table_style_commands(palette, header=False), ("SPAN", (0, 0), (0, 1)),
+        table.setStyle(TableStyle([*table_style_commands(palette, header=False, scale=styles.scale),
+                                   ("SPAN", (0, 0), (0, 1)),
                                    ("BACKGROUND", (1, 0), (1, -1), palette.header_fill),
                                    ("VALIGN", (1, 0), (-1, -1), "MIDDLE")]))
+        name = f"{risk.reference} {risk.title}"
+        mark = SectionMark(name, level=1, register=area.name, continued=f"{top.name} Risk: {name}")
+        comment = text_block(entry.comment, styles.body, empty="No commentary was recorded for this period.")
+        # The heading box never stands at a page's foot without the commentary's first lines.
         flowables.append(Spacer(1, 2 * mm))
-        flowables.append(table)
-        flowables.append(Spacer(1, 1.5 * mm))
-        flowables += text_block(entry.comment, styles.body, empty="No commentary was recorded for this period.")
+        flowables.append(KeptBlock([table, mark, Spacer(1, 1.5 * mm), comment[0]]))
+        flowables += comment[1:]
         if entry.controls:
             listed = "; ".join(c.description.rstrip(". ") for c in entry.controls)
             flowables.append(Paragraph(f"<b>Current Controls:</b> {safe(listed)}.", styles.body))
+        flowables.append(SectionEnd())
     return flowables

@@ -96,6 +96,21 @@ class Styles:
     register_sub: ParagraphStyle  # a sub-register's heading under its register
     cell_small: ParagraphStyle  # dense tables such as the impact criteria
     header_small: ParagraphStyle
+    continued: ParagraphStyle  # a section's heading repeated atop each page it runs onto
+    scale: float = 1.0  # 1 on A4; larger on A3, where every size grows by the same factor
+
+    def size(self, points: float) -> float:
+        """A type size given for A4, as printed on this report's paper."""
+        return points * self.scale
+
+
+# Type sizes on A4 (points): committee papers are read on paper and on screen by members of all ages.
+BODY_SIZE = 11.0
+TABLE_SIZE = 9.5
+FOOTER_SIZE = 8.0
+MATRIX_LABEL_SIZE = 9.0
+# A3 is A4 scaled by the square root of two; type grows with it so a sheet reads the same.
+A3_SCALE = 1.41
 
 
 def make_styles(palette: Palette, scale: float = 1.0) -> Styles:
@@ -104,37 +119,46 @@ def make_styles(palette: Palette, scale: float = 1.0) -> Styles:
 
     def style(name: str, size: float, font: str = REGULAR, **extra: object) -> ParagraphStyle:
         extra.setdefault("alignment", TA_LEFT)
+        # No paragraph leaves its first or last line alone at a page's edge.
+        extra.setdefault("allowOrphans", 0)
+        extra.setdefault("allowWidows", 0)
+        for key in ("spaceBefore", "spaceAfter"):
+            if key in extra:
+                extra[key] = float(extra[key]) * scale  # type: ignore[arg-type]
         return ParagraphStyle(name, fontName=font, fontSize=size * scale, leading=size * 1.3 * scale, **extra)
 
     return Styles(
-        title=style("title", 18, BOLD, textColor=accent, spaceAfter=4),
-        subtitle=style("subtitle", 12, REGULAR, textColor=accent, spaceAfter=10),
-        heading=style("heading", 13, BOLD, textColor=accent, spaceBefore=10, spaceAfter=5, keepWithNext=1),
-        subheading=style("subheading", 10.5, BOLD, textColor=accent, spaceBefore=6, spaceAfter=3,
+        title=style("title", 20, BOLD, textColor=accent, spaceAfter=4),
+        subtitle=style("subtitle", 13, REGULAR, textColor=accent, spaceAfter=10),
+        heading=style("heading", 14.5, BOLD, textColor=accent, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        subheading=style("subheading", 12, BOLD, textColor=accent, spaceBefore=6, spaceAfter=3,
                          keepWithNext=1),
-        body=style("body", 9.5, spaceAfter=5),
-        small=style("small", 8),
-        cell=style("cell", 8.5),
-        cell_bold=style("cell_bold", 8.5, BOLD),
-        cell_centre=style("cell_centre", 8.5, alignment=TA_CENTER),
-        header_cell=style("header_cell", 8.5, BOLD, textColor=colors.black),
-        label=style("label", 9.5, spaceAfter=2),
-        note=style("note", 8, ITALIC, textColor=colors.HexColor("#444444")),
-        register=style("register", 15, BOLD, textColor=accent, spaceBefore=4, spaceAfter=6),
-        register_sub=style("register_sub", 12.5, BOLD, textColor=accent, spaceBefore=2, spaceAfter=5),
-        cell_small=style("cell_small", 7.2),
-        header_small=style("header_small", 7.2, BOLD, textColor=colors.black),
+        body=style("body", BODY_SIZE, spaceAfter=5),
+        small=style("small", TABLE_SIZE),
+        cell=style("cell", TABLE_SIZE),
+        cell_bold=style("cell_bold", TABLE_SIZE, BOLD),
+        cell_centre=style("cell_centre", TABLE_SIZE, alignment=TA_CENTER),
+        header_cell=style("header_cell", TABLE_SIZE, BOLD, textColor=colors.black),
+        label=style("label", BODY_SIZE, spaceAfter=2),
+        note=style("note", TABLE_SIZE, ITALIC, textColor=colors.HexColor("#444444")),
+        register=style("register", 17, BOLD, textColor=accent, spaceBefore=4, spaceAfter=6),
+        register_sub=style("register_sub", 14.5, BOLD, textColor=accent, spaceBefore=2, spaceAfter=5),
+        cell_small=style("cell_small", TABLE_SIZE),
+        header_small=style("header_small", TABLE_SIZE, BOLD, textColor=colors.black),
+        continued=style("continued", 13, BOLD, textColor=accent, spaceAfter=5),
+        scale=scale,
     )
 
 
-def table_style_commands(palette: Palette, header: bool = True) -> list[tuple[object, ...]]:
+def table_style_commands(palette: Palette, header: bool = True, scale: float = 1.0) -> list[tuple[object, ...]]:
     """Grid, padding and embedded font for every table (no cell falls back to a base-14 font).
 
     Top and bottom padding stay at ReportLab's 3 points; every command here is applied cell by cell.
     """
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE * scale),
+        ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.25 * scale),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -9,19 +9,23 @@ from typing import Any, BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ReportMeta
 from riskdesk.reporting.fonts import BOLD, REGULAR, register_fonts
-from riskdesk.reporting.styles import Palette, Styles, make_styles
-from riskdesk.reporting.text import long_date
+from riskdesk.reporting.sections import SectionEnd, SectionMark, marks_in
+from riskdesk.reporting.styles import A3_SCALE, FOOTER_SIZE, Palette, Styles, make_styles
+from riskdesk.reporting.text import long_date, safe
 
 MARGIN = 15 * mm
-HEADER_HEIGHT = 14 * mm
+HEADER_HEIGHT = 16 * mm
 FOOTER_HEIGHT = 12 * mm
-FOOTER_SIZE = 7.5
+# The council's name shrinks to this before it wraps onto a second line.
+HEADER_MIN_SIZE = 8.0
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -33,6 +37,8 @@ class ReportCancelled(Exception):
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """A canvas that holds its pages back until the end, so each can say "Page X of Y"."""
+
+    footer_size = FOOTER_SIZE
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Start a canvas that keeps every page's state until it is saved."""
@@ -56,7 +62,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     def _draw_page_number(self, total: int) -> None:
         width = self._pagesize[0]
         self.saveState()
-        self.setFont(REGULAR, FOOTER_SIZE)
+        self.setFont(REGULAR, self.footer_size)
         self.setFillColor(colors.black)
         self.drawRightString(width - MARGIN, FOOTER_HEIGHT - 5 * mm, f"Page {self._pageNumber} of {total}")
         self.restoreState()
@@ -93,25 +99,34 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
     ) -> None:
         """Set up a document for meta's page size and orientation."""
         register_fonts()
-        size = A3 if meta.page_size.upper() == "A3" else A4
+        a3 = meta.page_size.upper() == "A3"
+        size = A3 if a3 else A4
         pagesize = landscape(size) if landscape_pages else size
         self.meta = meta
+        self.scale = A3_SCALE if a3 else 1.0
         self.palette = Palette(meta.greyscale, bands)
-        self.styles: Styles = make_styles(self.palette)
+        self.styles: Styles = make_styles(self.palette, self.scale)
         self._progress = progress
         self._cancelled = cancelled
+        # The section the layout is inside, and the register the page's header names.
+        self._section: SectionMark | None = None
+        self._page_register = ""
+        self._last_register = ""
         super().__init__(
             str(target) if isinstance(target, Path) else target,
             pagesize=pagesize,
             leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=FOOTER_HEIGHT + 6 * mm,
-            title=f"{meta.title} – {meta.period}", author=meta.council, subject=meta.marking,
+            title=f"{meta.title} – {meta.period}", author=meta.council,
+            subject=f"{meta.scope}: {meta.title}, {meta.period} ({meta.marking})" if meta.scope
+            else f"{meta.title}, {meta.period} ({meta.marking})",
             creator="riskdesk", initialFontName=REGULAR, initialFontSize=10, initialLeading=12,
-            invariant=False,
+            invariant=False, lang="en-GB", displayDocTitle=True,
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate,
+                                            onPageEnd=self._running_header)])
 
     @property
     def page_count(self) -> int:
@@ -120,11 +135,40 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def build_story(self, story: list[Flowable]) -> int:
         """Lay out the story, write the file and return the number of pages."""
-        self.build(story, canvasmaker=NumberedCanvas)
+        count = 0
+        for flowable in story:
+            for mark in marks_in(flowable):
+                count += 1
+                mark.key = f"section{count}"
+        scale = self.scale
+
+        class Numbered(NumberedCanvas):  # type: ignore[misc]
+            footer_size = FOOTER_SIZE * scale
+
+        self.build(story, canvasmaker=Numbered)
         return self.page_count
 
+    def handle_pageBegin(self) -> None:
+        """Start a page; a section still open when the last page ended is headed "(continued)" here."""
+        super().handle_pageBegin()
+        section = self._section
+        self._page_register = section.register if section is not None else ""
+        if section is not None and section.continued:
+            self._hanging.append(Paragraph(f"{safe(section.continued)} <i>(continued)</i>",
+                                           self.styles.continued))
+
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Report progress at each checkpoint and stop when the user cancels."""
+        """Follow sections; report progress at each checkpoint and stop when the user cancels."""
+        for mark in marks_in(flowable):
+            if mark.level == 0 and not mark.continued:
+                self._section = None
+            if mark.continued:
+                self._section = mark
+            if mark.register:
+                self._page_register = self._page_register or mark.register
+                self._last_register = mark.register
+        if isinstance(flowable, SectionEnd):
+            self._section = None
         if isinstance(flowable, Checkpoint):
             if self._progress is not None:
                 self._progress(flowable.done, flowable.total)
@@ -133,32 +177,63 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         meta = self.meta
+        s = self.scale
         width, height = self.pagesize
         left, right = MARGIN, width - MARGIN
         top = height - MARGIN
         canvas.saveState()
         accent = self.palette.accent
-        canvas.setFillColor(accent)
-        canvas.setFont(BOLD, 10)
-        canvas.drawString(left, top - 4 * mm, meta.council)
-        canvas.setFont(REGULAR, 9)
+        # The title keeps its size; the council's name shrinks, then wraps, into the room left of it.
+        canvas.setFont(REGULAR, 9 * s)
         canvas.drawRightString(right, top - 4 * mm, meta.title)
+        room = right - left - stringWidth(meta.title, REGULAR, 9 * s) - 8 * mm
+        size, lines = header_lines(meta.council, room, 10 * s, HEADER_MIN_SIZE * s)
+        canvas.setFillColor(accent)
+        canvas.setFont(BOLD, size)
+        for index, line in enumerate(lines):
+            canvas.drawString(left, top - 4 * mm - index * size * 1.15, line)
+        self._header_bottom = top - 4 * mm - (len(lines) - 1) * size * 1.15
         canvas.setFillColor(colors.black)
-        canvas.setFont(REGULAR, 8)
+        canvas.setFont(REGULAR, 8 * s)
         canvas.drawRightString(right, top - 8.5 * mm, meta.period)
-        if meta.scope:
-            canvas.drawString(left, top - 8.5 * mm, meta.scope)
+        rule = top - 12.5 * mm
         canvas.setStrokeColor(accent)
         canvas.setLineWidth(1)
-        canvas.line(left, top - 10.5 * mm, right, top - 10.5 * mm)
+        canvas.line(left, rule, right, rule)
         # The protective marking goes at the top and the foot, as government papers carry it.
-        canvas.setFont(BOLD, 8)
+        canvas.setFont(BOLD, FOOTER_SIZE * s)
         canvas.drawCentredString(width / 2, height - 7 * mm, meta.marking)
         footer_y = FOOTER_HEIGHT - 5 * mm
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(colors.HexColor("#8a8a8a"))
         canvas.line(left, FOOTER_HEIGHT - 1 * mm, right, FOOTER_HEIGHT - 1 * mm)
         canvas.drawCentredString(width / 2, footer_y, meta.marking)
-        canvas.setFont(REGULAR, FOOTER_SIZE)
+        canvas.setFont(REGULAR, FOOTER_SIZE * s)
         canvas.drawString(left, footer_y, f"Produced {long_date(meta.produced)}")
         canvas.restoreState()
+
+    def _running_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The register this page's section belongs to, written once the page's content is known."""
+        name = self._page_register or self._last_register or self.meta.scope
+        if not name:
+            return
+        s = self.scale
+        width, height = self.pagesize
+        top = height - MARGIN
+        room = width - 2 * MARGIN - stringWidth(self.meta.period, REGULAR, 8 * s) - 8 * mm
+        size, lines = header_lines(name, room, 8 * s, 6.5 * s)
+        y = min(top - 8.5 * mm, getattr(self, "_header_bottom", top) - size * 1.3)
+        canvas.saveState()
+        canvas.setFillColor(colors.black)
+        canvas.setFont(REGULAR, size)
+        canvas.drawString(MARGIN, y, lines[0] if len(lines) == 1 else lines[0].rstrip() + "…")
+        canvas.restoreState()
+
+
+def header_lines(text: str, room: float, size: float, smallest: float) -> tuple[float, list[str]]:
+    """The size and lines of a header text: shrunk to fit room on one line, else wrapped at the smallest size."""
+    while size > smallest and stringWidth(text, BOLD, size) > room:
+        size -= 0.5
+    if stringWidth(text, BOLD, size) <= room:
+        return size, [text]
+    return size, simpleSplit(text, BOLD, size, room)[:2]

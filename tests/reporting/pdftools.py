@@ -49,3 +49,54 @@ def without_links(text: str) -> str:
     """The text less the "Represented on:" lines, which name risks from other registers."""
     return "\n".join(line for line in text.splitlines()
                      if "Represented on:" not in line and "Risks represented here:" not in line)
+
+
+def without_continued(page: str) -> str:
+    """A page's text less the "... (continued)" heading that opens a page a section runs onto."""
+    lines = page.splitlines()
+    for index, line in enumerate(lines):
+        if line.rstrip().endswith("(continued)"):
+            start = index
+            while start > 0 and lines[start - 1].strip():
+                start -= 1
+            return "\n".join(lines[:start] + lines[index + 1:])
+    return page
+
+
+def continued_heading(page: str) -> str:
+    """The heading (flattened to one line) a page opens with when it continues a section; "" if none."""
+    lines = page.splitlines()
+    for index, line in enumerate(lines):
+        if line.rstrip().endswith("(continued)"):
+            start = index
+            while start > 0 and lines[start - 1].strip():
+                start -= 1
+            return " ".join(" ".join(lines[start:index + 1]).split())
+    return ""
+
+
+def pdf_words(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's words with their boxes (x0, top, x1, bottom, text); bottom - top is the type size."""
+    import re
+
+    result = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    for page in result.stdout.split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), html_unescape(text)) for a, b, c, d, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)])
+    return pages
+
+
+def html_unescape(text: str) -> str:
+    """Text as pdftotext's HTML output escapes it, read back."""
+    import html
+
+    return html.unescape(text)
+
+
+def size_of(words: list[tuple[float, float, float, float, str]], text: str) -> float:
+    """The type size of the first word that reads text."""
+    for _, top, _, bottom, word in words:
+        if word == text:
+            return round(bottom - top, 2)
+    raise AssertionError(f"{text!r} is not on the page")

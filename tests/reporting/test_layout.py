@@ -12,7 +12,7 @@ from riskdesk.reporting.data import impact_vertical
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import REGISTER
 from tests.reporting.conftest import MakeReport
-from tests.reporting.pdftools import pdf_pages, pdf_text, table_rows
+from tests.reporting.pdftools import pdf_pages, pdf_text, table_rows, without_continued
 
 
 def _flat(text: str) -> str:
@@ -90,7 +90,7 @@ def test_the_demo_packs_keep_score_tables_whole(demo_5x5: Workspace, demo_3x3: W
         for page in pdf_pages(path):
             assert page.count("Inherent score") <= len(re.findall(r"Likelihood \d × Impact \d", page))
             # Each risk heading on a page has its score table there too.
-            headings = re.findall(r"^(?:[A-Z]{2} [\d.]+|\d{3}) \S", page, re.MULTILINE)
+            headings = re.findall(r"^(?:[A-Z]{2} [\d.]+|\d{3}) \S", without_continued(page), re.MULTILINE)
             assert len(headings) == page.count("Inherent score"), page
 
 
@@ -100,7 +100,7 @@ def test_the_demo_packs_keep_score_tables_whole(demo_5x5: Workspace, demo_3x3: W
 def test_sections_follow_register_headings_in_reference_order(demo_5x5: Workspace,
                                                               make_report: MakeReport) -> None:
     path, _ = make_report(demo_5x5)
-    text = pdf_text(path)
+    text = "\n".join(without_continued(page) for page in pdf_pages(path))
     sections = text[text.index("Inherent score") - 2000:]
     headings = ["Strategic Risk Register", "Children's Services Departmental Risk Register",
                 "Safeguarding and Care", "Education and Inclusion", "Commissioning and Placements"]
@@ -198,7 +198,7 @@ def test_criteria_words_are_never_broken(demo_3x3: Workspace, demo_5x5: Workspac
     five, _ = make_report(demo_5x5, kind="profile")
     assert "Non-compliance" in pdf_text(three)
     five_text = pdf_text(five)
-    assert "INSIGNIFICANT" in five_text and "Non-compliance" in five_text
+    assert "Insignificant" in five_text and "Non-compliance" in five_text
     for word in ("Safeguarding", "Compliance", "Reputation"):
         assert word in pdf_text(three), word
 
@@ -214,7 +214,10 @@ def test_slashed_words_wrap_at_the_slash_not_inside_a_word(workspace: Workspace,
     assert re.search(r"placements/ ?residential/ ?fostering/ ?supported housing", flat), flat
     # On one line the slash prints with no space after it.
     committee, _ = make_report(workspace)
-    assert "placements/residential/fostering/supported housing" in _flat(pdf_text(committee))
+    # (At table and heading sizes the title wraps somewhere; each slash kept on a line prints bare.)
+    flat = _flat(pdf_text(committee))
+    assert re.search(r"placements/ ?residential/ ?fostering/ ?supported housing", flat)
+    assert "placements/residential/fostering/" in flat
 
 
 # -- 5: the profile opens with the whole service's matrix -------------------------------------------
