@@ -46,6 +46,7 @@ class RegisterFile:
         self.backup = backup  # the copy left beside the file when it was migrated
         self.rolled_back = False  # an interrupted save was rolled back as the file opened
         self._operation = ""
+        self._depth = 0  # savepoints open inside the current transaction
 
     @classmethod
     def open(cls, path: Path | str, user: str) -> RegisterFile:
@@ -84,10 +85,14 @@ class RegisterFile:
 
     @contextmanager
     def transaction(self, operation: str = "") -> Iterator[sqlite3.Connection]:
-        """One short write: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error."""
+        """One short write: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error.
+
+        A block nested inside another is a savepoint: when it fails, its own work is
+        undone, so a caller that catches the error and goes on commits none of it.
+        """
         if self.conn.in_transaction:
-            # Nested use joins the outer transaction: an operation is all or nothing.
-            yield self.conn
+            with self._savepoint():
+                yield self.conn
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -105,6 +110,23 @@ class RegisterFile:
             raise
         finally:
             self._operation = ""
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._depth += 1
+        name = f"nested_{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
