@@ -21,6 +21,8 @@ class OpChanges:
     fields: dict[tuple[str, str, str], tuple[object, object]] = field(default_factory=dict)
     created: set[str] = field(default_factory=set)
     deleted: set[str] = field(default_factory=set)
+    # Sentences the user should read about what happened (a restored risk renamed...).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -43,6 +45,7 @@ class OpChanges:
         self.fields.update(other.fields)
         self.created |= other.created
         self.deleted |= other.deleted
+        self.notes += [note for note in other.notes if note not in self.notes]
         return self
 
     @classmethod

@@ -31,6 +31,7 @@ from riskdesk.core.serialise import (
     settings_to_dict,
 )
 from riskdesk.core.validation import Problem, ValidationError, validate_risk
+from riskdesk.services import deletion
 from riskdesk.services.identity import default_user
 from riskdesk.storage.errors import ConflictError, RegisterFileError
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
@@ -235,29 +236,16 @@ class Workspace:
         return self.update_risk(risk_id, version, "Archived" if archived else "Restored", archived=archived)
 
     def delete_risk(self, risk_id: str, version: int, reason: str = "") -> OpChanges:
-        """Delete a risk with its controls and actions (all as tombstones)."""
-        risk = self.store.get(RISK, risk_id)
-        changes = OpChanges(risks={risk_id}, registers={risk.register_id}, deleted={risk_id})
-        with self.store.transaction():
-            for control in self.store.all(CONTROL, "risk_id = ?", (risk_id,)):
-                self.store.delete(CONTROL, control.id, control.version, reason)
-                changes.controls.add(control.id)
-            for action in self.store.all(ACTION, "risk_id = ?", (risk_id,)):
-                self.store.delete(ACTION, action.id, action.version, reason)
-                changes.actions.add(action.id)
-            self.store.delete(RISK, risk_id, version, reason)
-        return changes
+        """Delete a risk with its controls, actions and links (all as tombstones)."""
+        return deletion.delete_risk(self.store, risk_id, version, reason)
 
     def restore_risk(self, risk_id: str) -> OpChanges:
-        """Undo a delete: bring the risk back (its controls and actions too)."""
-        with self.store.transaction() as conn:
-            risk = self.store.restore(RISK, risk_id, "Restored")
-            for spec in (CONTROL, ACTION):
-                ids = [row[0] for row in conn.execute(
-                    f"SELECT id FROM {spec.table} WHERE risk_id = ? AND deleted = 1", (risk_id,))]
-                for record_id in ids:
-                    self.store.restore(spec, record_id, "Restored with its risk")
-        return OpChanges(risks={risk_id}, registers={risk.register_id}, created={risk_id})
+        """Undo a delete: bring the risk back with exactly what its deletion removed."""
+        return deletion.restore_risk(self.store, risk_id)
+
+    def restore_record(self, kind: str, record_id: str, reason: str = "Undo") -> OpChanges:
+        """Bring back a removed control, action, link or register with its id and position."""
+        return deletion.restore_record(self.store, kind, record_id, reason)
 
     def duplicate_risk(self, risk_id: str) -> tuple[Risk, OpChanges]:
         """Copy a risk with its controls and actions, under a new reference."""
@@ -277,10 +265,11 @@ class Workspace:
         }
         with self.store.transaction():
             copy, changes = self.create_risk(source.register_id, reference, source.title, **fields)
-            for control in self.store.all(CONTROL, "risk_id = ?", (risk_id,)):
-                self.store.insert(CONTROL, replace(control, id=new_id(), risk_id=copy.id))
-            for action in self.store.all(ACTION, "risk_id = ?", (risk_id,)):
-                self.store.insert(ACTION, replace(action, id=new_id(), risk_id=copy.id))
+            for spec in (CONTROL, ACTION):
+                for item in self.store.all(spec, "risk_id = ?", (risk_id,)):
+                    made = self.store.insert(spec, replace(item, id=new_id(), risk_id=copy.id))
+                    getattr(changes, spec.table).add(made.id)
+                    changes.created.add(made.id)
         return copy, changes
 
     # -- controls and actions ----------------------------------------------------

@@ -10,7 +10,11 @@ class RegisterFileError(Exception):
 
 
 class ConflictError(Exception):
-    """An update met a record that someone else changed since it was read."""
+    """An update met a record that someone else changed since it was read.
+
+    What a conflict dialog needs: the kind of record and its id, each clashing field with
+    (their value, your value), who changed it and when, and whether an undo or redo met it.
+    """
 
     def __init__(
         self,
@@ -19,21 +23,42 @@ class ConflictError(Exception):
         expected_version: int,
         current: Any,
         attempted: dict[str, Any],
+        *,
+        fields: dict[str, tuple[Any, Any]] | None = None,
+        changed_by: str = "",
+        changed_at: str = "",
+        during: str = "",
     ):
         self.entity = entity
         self.record_id = record_id
         self.expected_version = expected_version
         self.current = current  # the record as it is now in the file, or None if deleted
         self.attempted = attempted  # field -> value this edit wanted to write
-        who = getattr(current, "changed_by", "") or "someone else"
-        when = getattr(current, "changed_at", "")
+        # field -> (their value now in the file, the value this edit wanted to write)
+        self.fields = fields if fields is not None else {
+            name: (getattr(current, name, None), value) for name, value in attempted.items()
+        }
+        who = changed_by or getattr(current, "changed_by", "") or "someone else"
+        when = changed_at or getattr(current, "changed_at", "")
         self.changed_by = who
+        self.changed_at = when
+        self.during = during  # "undo", "redo" or "" for a first edit
         if current is None:
             text = f"This {entity} was deleted by someone else after you opened it"
+        elif during:
+            names = ", ".join(name.replace("_", " ") for name in self.fields)
+            text = (f"{during.capitalize()} would write over a later change by {who}"
+                    + (f" at {when}" if when else "")
+                    + f" to the {names} of this {entity}, so nothing was changed")
         else:
             text = f"This {entity} was changed by {who}" + (f" at {when}" if when else "")
             text += " after you opened it; your change was not saved"
         super().__init__(text)
+
+    @property
+    def field(self) -> str:
+        """The first (usually the only) field that clashed."""
+        return next(iter(self.fields), "")
 
 
 class NotFoundError(KeyError):

@@ -32,6 +32,7 @@ class Document(QObject):
     completed = Signal()  # controls, actions and history of periods are now in memory
     problem = Signal(str)  # a plain sentence for the user
     peopleChanged = Signal(list)  # names of the others who have the file open
+    conflict = Signal(object)  # a ConflictError an undo or redo met: a colleague's later change
 
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -83,6 +84,8 @@ class Document(QObject):
         self.contents = refresh_contents(self.workspace, self.contents, changes)
         self._seen_version = self.workspace.store.data_version()
         self.changed.emit(changes)
+        for note in changes.notes:  # e.g. a restored risk that had to take a new reference
+            self.problem.emit(note)
 
     def run(self, operation: Callable[[], OpChanges]) -> OpChanges:
         """Run one operation now and refresh from what it changed."""

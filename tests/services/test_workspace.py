@@ -64,7 +64,7 @@ def test_archive_hides_but_keeps_and_delete_leaves_a_tombstone(workspace: Worksp
 
     risk = workspace.store.get(RISK, risk.id)
     changes = workspace.delete_risk(risk.id, risk.version, "Raised twice")
-    assert changes.deleted == {risk.id} and changes.controls == {control.id}
+    assert changes.deleted == {risk.id, control.id} and changes.controls == {control.id}
     assert workspace.store.find(RISK, risk.id) is None
     row = workspace.store.conn.execute("SELECT deleted FROM risks WHERE id = ?", (risk.id,)).fetchone()
     assert row[0] == 1

@@ -1,0 +1,61 @@
+"""Undo and redo of field edits that never write over a colleague's later change silently."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.services import deletion
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import ConflictError
+from riskdesk.storage.records import SPECS
+
+EDITABLE = ("risk", "control", "action", "register")
+
+
+def updater(workspace: Workspace, entity: str) -> Callable[..., OpChanges]:
+    """The operation that changes fields of this kind of record."""
+    updates: dict[str, Callable[..., OpChanges]] = {
+        "risk": workspace.update_risk, "control": workspace.update_control,
+        "action": workspace.update_action, "register": workspace.update_register,
+    }
+    return updates[entity]
+
+
+def last_change_of(workspace: Workspace, record_id: str, field: str) -> tuple[str, str]:
+    """Who last changed a field of a record, and when, as the history says."""
+    row = workspace.store.conn.execute(
+        "SELECT changed_by, changed_at FROM history WHERE entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
+        (record_id, field)).fetchone()
+    return (str(row[0] or ""), str(row[1] or "")) if row else ("", "")
+
+
+def step_fields(
+    workspace: Workspace, entity: str, record_id: str,
+    left: dict[str, Any], target: dict[str, Any], reason: str, during: str,
+) -> OpChanges:
+    """Put fields back to target, where our last step left them as in left.
+
+    A field someone else has changed since (it holds neither what we left nor the target)
+    is not written over: ConflictError names each such field with their value and ours,
+    who changed it and when, and nothing is written.
+    """
+    spec = SPECS[entity]
+    current = workspace.store.find(spec, record_id)
+    if current is None:
+        raise ConflictError(entity, record_id, 0, None, target, during=during)
+    clashes = {
+        name: (getattr(current, name), value) for name, value in target.items()
+        if getattr(current, name) not in (left[name], value)
+    }
+    if clashes:
+        who, when = last_change_of(workspace, record_id, next(iter(clashes)))
+        raise ConflictError(entity, record_id, current.version, current, target, fields=clashes,
+                            changed_by=who, changed_at=when, during=during)
+    return updater(workspace, entity)(record_id, current.version, reason, **target)
+
+
+def swap_action_and_control(workspace: Workspace, live_kind: str, live_id: str, gone_id: str) -> OpChanges:
+    """Undo (live_kind "control") or redo (live_kind "action") of turning an action into a control."""
+    return deletion.swap_action_and_control(workspace.store, live_id, live_kind, gone_id)
