@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from typing import cast
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from riskdesk.reporting.data import ActionLine, ReportData
-from riskdesk.reporting.parts import data_table, due_text, rag_cell_commands, rag_word, table_heading
-from riskdesk.reporting.styles import Palette, Styles
+from riskdesk.reporting.long_table import CellParagraph, PagedTable
+from riskdesk.reporting.parts import LONG_CELL, due_text, rag_cell_commands, rag_word, table_heading
+from riskdesk.reporting.styles import Palette, Styles, table_style_commands
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import safe
 
@@ -34,21 +37,47 @@ def actions_story(data: ReportData, width: float, styles: Styles, palette: Palet
 
 
 def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, palette: Palette) -> Flowable:
-    """A table of actions with owner, due date, risk reference, action and progress, status and RAG."""
-    header = ["Owner", "Due", "Risk", "Action and progress", "Status", "RAG"]
-    rows: list[list[object]] = [list(header)]
+    """A table of actions with owner, due date, risk reference, action and progress, status and RAG.
+
+    Laid out a page of rows at a time: a county's register has tens of thousands of actions.
+    """
+    header: list[object] = ["Owner", "Due", "Risk", "Action and progress", "Status", "RAG"]
+    rows: list[list[object]] = []
     for line in lines:
         text = safe(line.description)
         if line.progress:
             text += f"<br/><i>Progress: {safe(line.progress)}</i>"
         rows.append([
-            Paragraph(safe(line.owner) or "–", styles.cell),
+            CellParagraph(safe(line.owner) or "–", styles.cell),
             due_text(line),
-            Paragraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.cell),
-            Paragraph(text, styles.cell),
+            CellParagraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.cell),
+            CellParagraph(text, styles.cell),
             line.status.capitalize(),
             rag_word(line.rag),
         ])
     widths = [width * 0.15, width * 0.12, width * 0.2, width * 0.33, width * 0.11, width * 0.09]
-    return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette),
-                      scale=styles.scale)
+    rags = [a.rag for a in lines]
+    # Whether rows may split inside a cell is decided once for the whole table, as data_table would.
+    split_in_row = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
+
+    def stretch(head: list[object] | None, body: list[list[object]], first: int,
+                heights: list[float | None]) -> Table:
+        top = [] if head is None else [head]
+        # RAG commands count rows from 1 under a header; without one, rows counted from the start
+        # move up by one (counts from the end, -1, stay).
+        commands = [_moved(command, len(top) - 1) for command in rag_cell_commands(rags[first:first + len(body)], 5,
+                                                                                   palette)]
+        table = Table(top + body, colWidths=widths, rowHeights=heights, repeatRows=len(top),
+                      splitInRow=1 if split_in_row else 0, hAlign="LEFT")
+        style = table_style_commands(palette, header=head is not None, scale=styles.scale)
+        table.setStyle(TableStyle(style + commands))
+        return table
+
+    return PagedTable(header, rows, stretch, rows_split=split_in_row)
+
+
+def _moved(command: tuple[object, ...], rows: int) -> tuple[object, ...]:
+    """A table style command moved down by rows; rows counted from the end (negative) stay."""
+    name, start, end, *rest = command
+    (c0, r0), (c1, r1) = cast(tuple[int, int], start), cast(tuple[int, int], end)
+    return (name, (c0, r0 + rows if r0 >= 0 else r0), (c1, r1 + rows if r1 >= 0 else r1), *rest)
