@@ -133,7 +133,7 @@ BLUE_PALE = "#9ecae1"
 
 
 def four_by_four_weighted() -> ScoringScheme:
-    """A 4x4 corporate matrix with weighted impact (1, 2, 4, 8): Low up to 4, Medium 6-12, High 16-32."""
+    """A 4x4 corporate matrix with weighted impact (1, 2, 4, 8): Low 1-4, Medium 6-12, High 16-32."""
     likelihood = (
         Level(1, "Rare", "May happen only in exceptional circumstances", probability="Less than 10%",
               frequency="Less than once in 10 years"),
@@ -153,8 +153,8 @@ def four_by_four_weighted() -> ScoringScheme:
     criteria = _criteria(4)
     bands = (
         Band("Low", 1, 4, GREEN),
-        Band("Medium", 5, 12, AMBER),
-        Band("High", 13, 32, RED),
+        Band("Medium", 6, 12, AMBER),
+        Band("High", 16, 32, RED),
     )
     return ScoringScheme("4x4-weighted", likelihood, impact, bands, criteria)
 

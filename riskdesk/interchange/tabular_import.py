@@ -147,15 +147,17 @@ def _score(row: dict[str, Any], kind: str, scheme: ScoringScheme, problems: list
     return Score(likelihood, impact)
 
 
-def _check_product(row: dict[str, Any], kind: str, score: Score | None, problems: list[Problem]) -> None:
+def _check_product(row: dict[str, Any], kind: str, score: Score | None, problems: list[Problem],
+                   scheme: ScoringScheme) -> None:
     """A score column that disagrees with likelihood x impact was edited by hand: say so, don't guess."""
     column = f"{kind} score"
     typed = _as_text(_column(row, column))
     if not typed or score is None:
         return
-    if typed != str(score.value):
+    value = scheme.value_of(score)  # weighted levels score their values, not their numbers
+    if typed != str(value):
         problems.append(Problem(column, f"{column} {typed} is not likelihood x impact "
-                                        f"({score.likelihood} x {score.impact} = {score.value}); "
+                                        f"({score.likelihood} x {score.impact} = {value}); "
                                         "change the likelihood or impact instead"))
 
 
@@ -194,7 +196,7 @@ def parse_row(number: int, row: dict[str, Any], scheme: ScoringScheme) -> Import
         if _column(row, f"{kind} likelihood") is not None or _column(row, f"{kind} impact") is not None:
             score = _score(row, kind, scheme, problems)
             result.fields[kind.lower()] = score
-            _check_product(row, kind, score, problems)
+            _check_product(row, kind, score, problems, scheme)
     status = _as_text(_column(row, "Status")).lower()
     if status:
         try:

@@ -113,10 +113,14 @@ def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette
     """The scoring matrix with each cell's score and band, kept on one page with its heading."""
     grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
     bands = "; ".join(f"{b.name} {b.low}–{b.high}" for b in sorted(data.scheme.bands, key=lambda b: b.low))
+    rule = "Score = likelihood × impact."
+    for scale, levels in (("Likelihood", data.scheme.likelihood), ("Impact", data.scheme.impact)):
+        if any(level.weighted for level in levels):  # weighted levels: say what each scores
+            rule += f" {scale} levels score " + ", ".join(f"{lv.label} {lv.value}" for lv in levels) + "."
     return KeptBlock([
         Paragraph("Scoring key", styles.heading),
         SectionMark("Scoring key"),
-        Paragraph(safe(f"Score = likelihood × impact. Bands: {bands}."), styles.small),
+        Paragraph(safe(f"{rule} Bands: {bands}."), styles.small),
         Spacer(1, 2 * mm),
         HeatMap(grid, palette, mode="key", width=min(width, 170 * mm * styles.scale), scale=styles.scale),
     ])

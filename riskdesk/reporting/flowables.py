@@ -152,6 +152,14 @@ class DirectionArrow(Flowable):  # type: ignore[misc]
                               str(self.direction))
 
 
+def fitted_band_name(name: str, width: float, size: float, before: str = "") -> str:
+    """The band name, or its initials ("VH"), or nothing: whichever fits after `before` in a narrow cell."""
+    for text in (name, "".join(word[:1].upper() for word in name.split())):
+        if stringWidth(before + text, REGULAR, size) <= width:
+            return text
+    return ""
+
+
 class HeatMap(Flowable):  # type: ignore[misc]
     """A likelihood x impact matrix drawn as one piece, so it never splits across pages.
 
@@ -274,14 +282,16 @@ class HeatMap(Flowable):  # type: ignore[misc]
             canvas.setFont(BOLD, 11 * s)
             canvas.drawCentredString(centre, y + self.row_height / 2 + 1 * s, str(cell.score))
             canvas.setFont(REGULAR, MATRIX_LABEL_SIZE * s)
-            canvas.drawCentredString(centre, y + self.row_height / 2 - 9 * s, cell.band.name)
+            canvas.drawCentredString(centre, y + self.row_height / 2 - 9 * s,
+                                     fitted_band_name(cell.band.name, self.cell_width - 1 * mm, MATRIX_LABEL_SIZE * s))
             return
         if self.mode == "counts":
             # The count large in the middle and the band small beneath it: "6 High" over a
             # count read as six high risks. The band's word keeps grey printouts readable.
             band_size = MATRIX_LABEL_SIZE * 0.9 * s
             canvas.setFont(REGULAR, band_size)
-            canvas.drawCentredString(centre, y + 1 * mm + 0.25 * band_size, cell.band.name)
+            canvas.drawCentredString(centre, y + 1 * mm + 0.25 * band_size,
+                                     fitted_band_name(cell.band.name, self.cell_width - 1 * mm, band_size))
             if cell.count:
                 size = 14 * s
                 room_bottom = y + 1 * mm + band_size * 1.2
@@ -292,7 +302,8 @@ class HeatMap(Flowable):  # type: ignore[misc]
         # The score and band at the top of every cell, so grey printouts still read.
         label_baseline = top - MATRIX_LABEL_SIZE * s - 1 * mm
         canvas.setFont(REGULAR, MATRIX_LABEL_SIZE * s)
-        canvas.drawString(x + 1.2 * mm, label_baseline, f"{cell.score} {cell.band.name}")
+        band = fitted_band_name(cell.band.name, self.cell_width - 2.4 * mm, MATRIX_LABEL_SIZE * s, f"{cell.score} ")
+        canvas.drawString(x + 1.2 * mm, label_baseline, f"{cell.score} {band}".rstrip())
         self._draw_references(cell, x, y)
 
     def _draw_references(self, cell: Cell, x: float, y: float) -> None:

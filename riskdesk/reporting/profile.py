@@ -88,8 +88,8 @@ def criteria_tables(scheme: ScoringScheme, width: float, styles: Styles, palette
     header = [Paragraph("Score", styles.header_cell)] + [
         Paragraph(safe(lv.caption.upper()), styles.header_cell) for lv in levels]
     rows = [header, [Paragraph("<b>LIKELIHOOD</b>", styles.cell)]
-            + [Paragraph(safe(lv.description), styles.cell) for lv in levels]]
-    columns = [["LIKELIHOOD"]] + [[lv.caption.upper(), lv.description] for lv in levels]
+            + [Paragraph(safe(lv.key_text), styles.cell) for lv in levels]]
+    columns = [["LIKELIHOOD"]] + [[lv.caption.upper(), lv.key_text] for lv in levels]
     flowables.append(KeepTogether([flowables.pop(), data_table(
         rows, fitted_widths(columns, width, BOLD, styles.cell.fontSize), palette, scale=styles.scale)]))
     return flowables

@@ -1,0 +1,78 @@
+"""Every report builds for a weighted 4x4, a 6x5 and a 6x6 register and reads back right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from riskdesk.core.presets import preset
+from tests.reporting.conftest import MakeReport
+from tests.reporting.pdftools import pdf_pages, pdf_text
+from tests.shaped import SHAPED, shaped_register
+
+
+@pytest.fixture(params=SHAPED)
+def shaped(request, demo_5x5_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    workspace = shaped_register(demo_5x5_path, tmp_path, request.param)
+    yield workspace
+    workspace.close()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_matrix_sheet_has_every_level_of_the_scheme(shaped, make_report: MakeReport) -> None:
+    scheme = shaped.scheme
+    path, _pages = make_report(shaped, kind="matrix")
+    first = _flat(pdf_pages(path)[0])
+    assert "Strategic Risk Register" in first
+    for level in (*scheme.likelihood, *scheme.impact):
+        # A long caption wraps in its header cell: "Almost certain" over "(6)".
+        assert level.label in first and f"({level.number})" in first, level.caption
+    assert "TOP 1" in first
+    top = scheme.score_of(scheme.max_likelihood, scheme.max_impact)
+    top_band = scheme.band_for(scheme.max_likelihood, scheme.max_impact).name
+    assert f"{top} {top_band}" in first, "the highest cell says its (weighted) score and band"
+
+
+def test_the_committee_report_scores_with_the_scheme(shaped, make_report: MakeReport) -> None:
+    scheme = shaped.scheme
+    path, pages = make_report(shaped, kind="committee")
+    assert pages >= 2
+    text = _flat(pdf_text(path))
+    top = scheme.score_of(scheme.max_likelihood, scheme.max_impact)
+    top_band = scheme.band_for(scheme.max_likelihood, scheme.max_impact).name
+    assert f"{top_band} {top}" in text
+    for level in scheme.likelihood:
+        assert level.label in text, "the scoring key lists every likelihood level"
+    for band in scheme.bands:
+        assert band.name in text
+
+
+@pytest.mark.parametrize("kind", ["profile", "actions"])
+def test_the_profile_and_actions_reports_build(shaped, make_report: MakeReport, kind: str) -> None:
+    path, pages = make_report(shaped, kind=kind)
+    text = _flat(pdf_text(path))
+    assert pages >= 1
+    if kind == "profile":
+        for level in shaped.scheme.impact:
+            assert level.label.upper() in text, "the impact criteria key has a row per impact level"
+        for level in shaped.scheme.likelihood:
+            assert level.probability and level.probability in text, "the likelihood key gives the chance"
+        open_count = text.split("Number of risks: ")[1].split()[0]
+        assert int(open_count) >= 1
+
+
+def test_weighted_scores_print_as_the_council_scores_them(demo_5x5_path: Path, tmp_path: Path,
+                                                          make_report: MakeReport) -> None:
+    workspace = shaped_register(demo_5x5_path, tmp_path, "4x4-weighted")
+    try:
+        assert workspace.scheme == preset("4x4-weighted")
+        path, _ = make_report(workspace, kind="committee")
+        text = _flat(pdf_text(path))
+        assert "High 32" in text, "4 x 8, not 4 x 4"
+        assert "High 16 " not in text.split("TOP 1")[1][:60]
+    finally:
+        workspace.close()
