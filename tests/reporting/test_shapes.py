@@ -58,7 +58,7 @@ def test_the_profile_and_actions_reports_build(shaped, make_report: MakeReport, 
     assert pages >= 1
     if kind == "profile":
         for level in shaped.scheme.impact:
-            assert level.label.upper() in text, "the impact criteria key has a row per impact level"
+            assert level.label.lower() in text.lower(), "the impact criteria key has a row per impact level"
         for level in shaped.scheme.likelihood:
             assert level.probability and level.probability in text, "the likelihood key gives the chance"
         open_count = text.split("Number of risks: ")[1].split()[0]
