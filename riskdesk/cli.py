@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="5x5 strategic register (default) or 3x3 service risk profile")
 
     from riskdesk.core.presets import PRESET_NAMES
+    from riskdesk.core.report_kinds import KIND_IDS
 
     new = sub.add_parser("new", help="make an empty register with a scoring scheme",
                          description="Make an empty register file with a preset or the council's own "
@@ -79,10 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Make a committee report as a PDF.")
     report.add_argument("path", metavar="PATH", type=Path)
     report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
-    report.add_argument("--type", dest="kind", choices=("committee", "profile", "matrix", "actions"),
+    report.add_argument("--type", dest="kind", choices=KIND_IDS,
                         default="committee")
     report.add_argument("--period", metavar="LABEL", help='e.g. "Q4 2023/24" (default: latest closed)')
     report.add_argument("--register", metavar="REF", help="a register name: it and its children")
+    report.add_argument("--no-children", action="store_true",
+                        help="the register alone, without the registers beneath it")
     report.add_argument("--min-band", metavar="BAND", help="leave out risks below this band")
     report.add_argument("--include-closed", action="store_true", help="include closed risks")
     report.add_argument("--exempt", action="store_true",
@@ -370,7 +373,8 @@ def _report(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     options = ReportOptions(
-        kind=args.kind, period=args.period, register=args.register, min_band=args.min_band,
+        kind=args.kind, period=args.period, register=args.register, children=not args.no_children,
+        min_band=args.min_band,
         include_closed=args.include_closed, exempt=args.exempt, page_size=args.page_size,
         greyscale=args.greyscale,
     )

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from reportlab.platypus import Flowable
 
-from riskdesk.reporting.actions import actions_story
-from riskdesk.reporting.committee import committee_story
+from riskdesk.core.report_kinds import ReportKind, report_kind
 from riskdesk.reporting.data import ReportData
-from riskdesk.reporting.matrix import matrix_story
-from riskdesk.reporting.profile import profile_story
 from riskdesk.reporting.styles import Palette, Styles
 from riskdesk.reporting.template import Cancelled, Progress, ReportTemplate
 
 StoryMaker = Callable[[ReportData, float, Styles, Palette], list[Flowable]]
 
-STORIES: dict[str, StoryMaker] = {
-    "committee": committee_story,
-    "profile": profile_story,
-    "matrix": matrix_story,
-    "actions": actions_story,
-}
-LANDSCAPE = {"matrix"}
+
+def story_maker(kind: ReportKind) -> StoryMaker:
+    """The function that builds a kind's story, from the name its record gives."""
+    module, name = kind.builder.split(":")
+    return cast(StoryMaker, getattr(import_module(module), name))
 
 
 def build_report(
@@ -35,8 +31,10 @@ def build_report(
     cancelled: Cancelled | None = None,
 ) -> int:
     """Write one report of the given kind to target and return its page count."""
-    maker = STORIES[kind]
-    doc = ReportTemplate(target, data.meta, landscape_pages=kind in LANDSCAPE, bands=data.scheme.bands,
+    record = report_kind(kind)
+    if record is None:
+        raise KeyError(kind)
+    doc = ReportTemplate(target, data.meta, landscape_pages=record.landscape, bands=data.scheme.bands,
                          progress=progress, cancelled=cancelled)
-    story = maker(data, doc.width, doc.styles, doc.palette)
+    story = story_maker(record)(data, doc.width, doc.styles, doc.palette)
     return doc.build_story(story)

@@ -7,6 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from riskdesk.core.grid import build_grid
+from riskdesk.core.model import Score
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
@@ -27,6 +28,8 @@ from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
 
+# A register's name over its risks in the summary.
+REGISTER_ROW_FILL = "#eef1f6"
 # Room a register's heading needs below it (its heading and a risk's opening lines), else a new page.
 REGISTER_ROOM = 90 * mm
 # A description past this many characters might not share a page with the scores; shorter ones always can.
@@ -34,12 +37,17 @@ LONG_DESCRIPTION = 1500
 
 
 def by_residual_score(risks: list[RiskEntry], scheme: ScoringScheme | None = None) -> list[RiskEntry]:
-    """Highest residual score first (as the scheme scores it), as the summary overview lists them; unscored last."""
-    def value(entry: RiskEntry) -> int:
-        if entry.residual is None:
+    """Highest residual score first (as the scheme scores it), as the summary overview lists them; unscored last.
+
+    Among equal scores, the risk that has stood at its score longest comes first, then the one
+    with the higher target (further from being brought down), then by reference.
+    """
+    def value(score: Score | None) -> int:
+        if score is None:
             return -1
-        return scheme.value_of(entry.residual) if scheme is not None else entry.residual.value
-    return sorted(risks, key=lambda e: -value(e))
+        return scheme.value_of(score) if scheme is not None else score.value
+    return sorted(risks, key=lambda e: (-value(e.residual), -e.steady_for, -value(e.risk.target),
+                                        natural_key(e.reference)))
 
 
 def by_register(risks: list[RiskEntry]) -> list[tuple[tuple[str, ...], list[RiskEntry]]]:
@@ -70,7 +78,7 @@ def register_headings(path: tuple[str, ...], previous: tuple[str, ...], styles: 
     for depth, name in enumerate(path):
         if depth >= shared:
             flowables += [Paragraph(safe(name), styles.register if depth == 0 else styles.register_sub),
-                          SectionMark(name, level=depth, register=name)]
+                          SectionMark(name, level=depth)]
     return flowables
 
 
@@ -127,21 +135,33 @@ def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette
 
 
 def summary_overview(data: ReportData, width: float, styles: Styles, palette: Palette) -> list[Flowable]:
-    """The summary table: ref, owner, short title, residual score badge, direction arrow, section's page."""
+    """The summary table: ref, owner, short title, residual score badge, direction arrow, section's page.
+
+    With risks from more than one register, each register's risks come under its name, in the
+    order of the register tree, each group highest score first.
+    """
     header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score", "Direction of travel", "Page"]
     rows: list[list[object]] = [[Paragraph(h, styles.header_cell) for h in header]]
-    for entry in by_residual_score(data.risks, data.scheme):
-        risk = entry.risk
-        rows.append([
-            Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
-            Paragraph(safe(risk.owner), styles.cell),
-            Paragraph(safe(risk.title), styles.cell),
-            badge(data.scheme, risk.residual, palette, styles.size(TABLE_SIZE)),
-            DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=styles.size(TABLE_SIZE)),
-            PageNumber(anchor_key(entry), styles.size(TABLE_SIZE)),
-        ])
-    # The reference column holds the longest reference on one line; the title gives way.
     size = styles.size(TABLE_SIZE)
+    groups = by_register(data.risks)
+    extra: list[tuple[object, ...]] = [("VALIGN", (3, 1), (-1, -1), "MIDDLE")]
+    for path, entries in groups:
+        if len(groups) > 1:
+            # A register's name never ends a page without its first risk under it.
+            extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
+                      ("BACKGROUND", (0, len(rows)), (-1, len(rows)), palette.colour(REGISTER_ROW_FILL))]
+            rows.append([Paragraph(f"<b>{safe(' – '.join(path))}</b>", styles.cell), "", "", "", "", ""])
+        for entry in by_residual_score(entries, data.scheme):
+            risk = entry.risk
+            rows.append([
+                Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
+                Paragraph(safe(risk.owner), styles.cell),
+                Paragraph(safe(risk.title), styles.cell),
+                badge(data.scheme, risk.residual, palette, size),
+                DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
+                PageNumber(anchor_key(entry), size),
+            ])
+    # The reference column holds the longest reference on one line; the title gives way.
     ref_width = min(max([width * 0.09] + [stringWidth(e.reference, BOLD, size) + 10 for e in data.risks]),
                     width * 0.2)
     widths = [ref_width, width * 0.19, width * 0.43 - ref_width, width * 0.15, width * 0.15, width * 0.08]
@@ -150,8 +170,7 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
         flowables.append(Paragraph("<i>No risks match the options chosen for this report.</i>", styles.body))
         return flowables
     flowables.append(SectionMark("Summary overview", continued="Summary overview"))
-    flowables.append(data_table(rows, widths, palette, [("VALIGN", (3, 1), (-1, -1), "MIDDLE")],
-                                scale=styles.scale))
+    flowables.append(data_table(rows, widths, palette, extra, scale=styles.scale))
     flowables += [SectionEnd(), PageBreak()]
     return flowables
 

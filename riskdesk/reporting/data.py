@@ -75,6 +75,19 @@ class RiskEntry:
     represents: tuple[str, ...] = ()
     # The names of the registers from the top of the file's tree down to the risk's own.
     register_path: tuple[str, ...] = ()
+    # The residual score at each of the last (up to) four quarters, oldest first, ending with the
+    # reported one: (period label, score or None when the risk was not yet on the register).
+    trend: tuple[tuple[str, Score | None], ...] = ()
+
+    @property
+    def steady_for(self) -> int:
+        """For how many of the trend's quarters, counting back from the last, the residual score stood as now."""
+        count = 0
+        for _, score in reversed(self.trend):
+            if score != self.residual:
+                break
+            count += 1
+        return count
 
     @property
     def reference(self) -> str:

@@ -90,7 +90,11 @@ def data_table(rows: list[list[object]], widths: list[float], palette: Palette,
     # a row taller than a page pay for it.
     tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1 if tall else 0, hAlign="LEFT")
-    table.setStyle(TableStyle(table_style_commands(palette, scale=scale) + (extra or [])))
+    commands = table_style_commands(palette, scale=scale) + (extra or [])
+    if len(rows) >= 4 and not tall:
+        # The last row never goes overleaf alone, under a repeated header on an otherwise empty page.
+        commands.append(("NOSPLIT", (0, -2), (-1, -1)))
+    table.setStyle(TableStyle(commands))
     return table
 
 

@@ -7,19 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from riskdesk.core.contents import RegisterContents
-from riskdesk.core.model import Action, ActionStatus, Period, Register, RegisterKind, Risk, RiskStatus
+from riskdesk.core.model import Action, ActionStatus, Period, Register, RegisterKind, Risk, RiskStatus, Score
+from riskdesk.core.report_kinds import KIND_IDS, report_kind
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry
 from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids, tree_order
 from riskdesk.services.workspace import Workspace
 
-REPORT_KINDS = ("committee", "profile", "matrix", "actions")
-TITLES = {
-    "committee": "Risk Monitoring Report",
-    "profile": "Risk Profile",
-    "matrix": "Risk Matrix",
-    "actions": "Open Actions",
-}
+REPORT_KINDS = KIND_IDS
 
 
 class ReportError(ValueError):
@@ -33,6 +28,7 @@ class ReportOptions:
     kind: str = "committee"
     period: str | None = None  # a period label; None = the latest closed period
     register: str | None = None  # a register name or id; None = every register
+    children: bool = True  # with the register, the registers beneath it
     min_band: str | None = None
     include_closed: bool = False
     exempt: bool = False  # True = the exempt (Part B) version, marked on every page
@@ -57,6 +53,7 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     as_of = period.end if period is not None and period.is_closed and period.end is not None else today
     entries = _entries(contents, options, period, root, minimum, as_of, tree)
     scope_root = root or _single_top(contents.registers)
+    alone = root is not None and not options.children
     meta = ReportMeta(
         council=workspace.settings.council_name,
         title=_title(options.kind, scope_root),
@@ -72,9 +69,10 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
                       introduction=scope_root.commentary if scope_root else "")
     if options.kind == "profile":
-        data.areas = _profile_areas(contents, entries, scope_root)
+        data.areas = ([AreaEntry(root.name, root.commentary, root.owner, tuple(entries))] if alone and root
+                      else _profile_areas(contents, entries, scope_root))
     elif options.kind == "matrix":
-        data.areas = _matrix_sheets(contents, entries, root, tree)
+        data.areas = _matrix_sheets(contents, entries, root, tree, options.children)
     elif options.kind == "actions":
         data.actions = sorted((a for e in entries for a in e.actions if a.status in _OPEN_WORDS),
                               key=lambda a: (not a.overdue, a.owner.lower(), a.due or date.max, a.risk_reference))
@@ -135,12 +133,15 @@ def _single_top(registers: list[Register]) -> Register | None:
 def _title(kind: str, root: Register | None) -> str:
     if kind == "committee" and root is not None and root.kind == RegisterKind.STRATEGIC:
         return "Strategic Risk Monitoring Report"
-    return TITLES[kind]
+    record = report_kind(kind)
+    return record.title if record else kind
 
 
 def _entries(contents: RegisterContents, options: ReportOptions, period: Period | None, root: Register | None,
              minimum: Band | None, today: date, tree: list[Register]) -> list[RiskEntry]:
     ids = subtree_ids(contents.registers, root.id if root else None)
+    if root is not None and not options.children:
+        ids = {root.id}
     order = {r.id: index for index, r in enumerate(tree)}
     names = {r.id: r.name for r in contents.registers}
     scheme = contents.scheme
@@ -175,9 +176,27 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
         entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
                                  tuple(controls.get(risk.id, [])), lines,
                                  register_path=_register_path(contents.registers, risk.register_id),
+                                 trend=_trend(contents, then, period),
                                  represented_on=tuple(represented_on.get(risk.id, ())),
                                  represents=tuple(represents.get(risk.id, ()))))
     return entries
+
+
+def _trend(contents: RegisterContents, risk: Risk, period: Period | None) -> tuple[tuple[str, Score | None], ...]:
+    """The residual score over the last four quarters up to the reported one (live figures last when open)."""
+    closed = contents.closed_periods()
+    if period is not None and period.is_closed:
+        quarters = [p for p in closed if p.position <= period.position][-4:]
+        live: list[tuple[str, Score | None]] = []
+    else:
+        quarters = closed[-3:]
+        current = period or contents.current_period()
+        live = [(current.label if current else "Now", risk.residual)]
+    past: list[tuple[str, Score | None]] = []
+    for quarter in quarters:
+        snapshot = contents.snapshot(quarter.id, risk.id)
+        past.append((quarter.label, snapshot.residual if snapshot else None))
+    return tuple(past + live)
 
 
 def _register_path(registers: list[Register], register_id: str) -> tuple[str, ...]:
@@ -242,7 +261,13 @@ def _profile_areas(contents: RegisterContents, entries: list[RiskEntry], root: R
 
 
 def _matrix_sheets(contents: RegisterContents, entries: list[RiskEntry], root: Register | None,
-                   tree: list[Register]) -> list[AreaEntry]:
-    """One sheet per register in the chosen subtree, each with the risks held on it and beneath it."""
+                   tree: list[Register], children: bool = True) -> list[AreaEntry]:
+    """One sheet per register in the chosen subtree holding any risk, each with the risks held on it and beneath it.
+
+    A register with no risk matching the options gets no sheet: an empty matrix is a wasted page.
+    """
     ids = subtree_ids(contents.registers, root.id if root else None)
-    return [AreaEntry(r.name, r.commentary, r.owner, _within(contents, entries, r.id)) for r in tree if r.id in ids]
+    if root is not None and not children:
+        ids = {root.id}
+    sheets = [AreaEntry(r.name, r.commentary, r.owner, _within(contents, entries, r.id)) for r in tree if r.id in ids]
+    return [sheet for sheet in sheets if sheet.risks]

@@ -122,6 +122,13 @@ class ReportDialog(QDialog):
         self.version_combo = self._combo("versionCombo", [("Public (exempt risks left out)", "public"),
                                                           ("Exempt: Part B (all risks)", "exempt")])
         self.page_combo = self._combo("pageSizeCombo", [("A4", "A4"), ("A3", "A3")])
+        self.children_check = QCheckBox("With the registers beneath it", self)
+        self.children_check.setObjectName("childrenCheck")
+        self.children_check.setChecked(True)
+        self.children_check.setEnabled(False)  # only a chosen register has registers beneath it
+        self.children_check.toggled.connect(self._options_changed)
+        self.register_combo.currentIndexChanged.connect(
+            lambda _index: self.children_check.setEnabled(self.register_combo.currentData() is not None))
         self.closed_check = QCheckBox("Include closed risks", self)
         self.closed_check.setObjectName("includeClosed")
         self.closed_check.toggled.connect(self._options_changed)
@@ -133,6 +140,7 @@ class ReportDialog(QDialog):
         form.addRow("&Report:", self.kind_combo)
         form.addRow("&Period:", self.period_combo)
         form.addRow("Re&gister:", self.register_combo)
+        form.addRow("", self.children_check)
         form.addRow("&Lowest band:", self.band_combo)
         form.addRow("&Version:", self.version_combo)
         form.addRow("Page si&ze:", self.page_combo)
@@ -236,6 +244,7 @@ class ReportDialog(QDialog):
             kind=str(self.kind_combo.currentData()),
             period=self.period_combo.currentData(),
             register=self.register_combo.currentData(),
+            children=self.children_check.isChecked(),
             min_band=self.band_combo.currentData(),
             include_closed=self.closed_check.isChecked(),
             exempt=self.version_combo.currentData() == "exempt",

@@ -1,8 +1,5 @@
-"""The reports the app offers, by name: kept apart so menus need not load ReportLab."""
+"""The reports the app offers, by name, from the one record of report kinds (no ReportLab loaded)."""
 
-KINDS = (
-    ("committee", "Committee pack"),
-    ("profile", "Risk profile"),
-    ("matrix", "Matrix sheets (landscape)"),
-    ("actions", "Open actions"),
-)
+from riskdesk.core.report_kinds import REPORT_KINDS
+
+KINDS = tuple((kind.id, kind.label) for kind in REPORT_KINDS)

@@ -128,3 +128,17 @@ def test_a_register_can_be_chosen_for_the_dialog(qtbot: QtBot, dialog: ReportDia
     assert "CS 01" in text
     # Strategic risks appear only as what a departmental risk is represented on.
     assert "SR 7.2" in text and "SR 7.2" not in without_links(text)
+
+
+def test_a_register_can_be_reported_without_its_children(qtbot: QtBot, dialog: ReportDialog,
+                                                         tmp_path: Path) -> None:
+    assert not dialog.children_check.isEnabled()  # "All registers" has nothing to leave out
+    dialog.register_combo.setCurrentIndex(dialog.register_combo.findText("Strategic Risk Register"))
+    assert dialog.children_check.isEnabled() and dialog.children_check.isChecked()
+    dialog.children_check.setChecked(False)
+    assert dialog.options().children is False
+    _generate(qtbot, dialog)
+    target = tmp_path / "alone.pdf"
+    assert dialog.save_to(target)
+    text = without_links(_text(target))
+    assert "SR 7.5" in text and "CS 01" not in text
