@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from riskdesk.core.model import Risk, Score
+from riskdesk.core.model import Risk
 from riskdesk.core.scheme import ScoringScheme
 
 LEVELS = ("Averse", "Minimal", "Cautious", "Open", "Eager")
@@ -51,8 +51,7 @@ def default_thresholds(scheme: ScoringScheme) -> dict[str, int]:
     Cautious the score halfway between Minimal and Open. A 5x5 scheme gives 3, 4, 8, 12, 15;
     a 3x3 one 1, 2, 3, 4, 6.
     """
-    scores = sorted({lk * im for lk in range(1, scheme.max_likelihood + 1)
-                     for im in range(1, scheme.max_impact + 1)})
+    scores = scheme.cell_scores()
     bands = sorted(scheme.bands, key=lambda b: b.low)
     minimal = _at_most(scores, bands[0].high)
     top = bands[-1]
@@ -106,11 +105,10 @@ class Appetite:
         """The highest acceptable residual score for a risk."""
         return self.threshold(self.level_for(risk))
 
-    def outside(self, risk: Risk, score: Score | None = None) -> bool:
-        """True when the risk's residual score (or the one given) is above its appetite."""
-        chosen = score if score is not None else risk.residual
+    def outside(self, risk: Risk, value: int | None) -> bool:
+        """True when a score of the risk (its value in the file's scheme) is above its appetite."""
         limit = self.limit_for(risk)
-        return chosen is not None and limit is not None and chosen.value > limit
+        return value is not None and limit is not None and value > limit
 
 
 def level_named(text: str) -> str | None:

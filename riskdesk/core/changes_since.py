@@ -75,11 +75,13 @@ class ItemFacts:
 
 @dataclass(frozen=True)
 class ScoreMove:
-    """One of a risk's scores moved from one value to another."""
+    """One of a risk's scores moved from one value to another (values as the file's scheme scores them)."""
 
     kind: str
     before: Score | None
     after: Score | None
+    before_value: int | None = None
+    after_value: int | None = None
 
 
 @dataclass
@@ -128,7 +130,8 @@ class RiskChange:
         if self.reopened:
             out.append("Reopened.")
         for move in self.scores:
-            out.append(f"{move.kind.capitalize()} score {score_words(move.before)} to {score_words(move.after)}.")
+            out.append(f"{move.kind.capitalize()} score {score_words(move.before, move.before_value)} "
+                       f"to {score_words(move.after, move.after_value)}.")
         if self.owner is not None:
             out.append(f"Owner changed from {self.owner[0] or 'nobody'} to {self.owner[1] or 'nobody'}.")
         if self.moved is not None:
@@ -152,9 +155,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
-def score_words(score: Score | None) -> str:
+def score_words(score: Score | None, value: int | None = None) -> str:
     """A score as "4x3 (12)", or "none"."""
-    return f"{score.likelihood}x{score.impact} ({score.value})" if score is not None else "none"
+    if score is None:
+        return "none"
+    return f"{score.likelihood}x{score.impact} ({value if value is not None else score.value})"
 
 
 _WORD = re.compile(r"\S+")
@@ -224,6 +229,7 @@ class ChangeInputs:
     registers: Mapping[str, str] = field(default_factory=dict)  # register id -> name
     start_day: date | None = None  # the earlier period's last day
     end_day: date | None = None  # the later period's last day, or today
+    value_of: Callable[[Score], int] | None = None  # what a score counts in the file's scheme
 
 
 _ChangeOf = Callable[[str], "RiskChange | None"]
@@ -274,8 +280,9 @@ def _compare_states(risk_id: str, inputs: ChangeInputs, change_of: _ChangeOf) ->
     if now is None:
         _set(change_of(risk_id), gone=True)
         return
-    moves = tuple(ScoreMove(kind, then.score(kind), now.score(kind)) for kind in SCORE_KINDS
-                  if then.score(kind) != now.score(kind))
+    moves = tuple(ScoreMove(kind, then.score(kind), now.score(kind), _value(inputs, then.score(kind)),
+                            _value(inputs, now.score(kind)))
+                  for kind in SCORE_KINDS if then.score(kind) != now.score(kind))
     if moves:
         _set(change_of(risk_id), scores=moves)
     if then.status != now.status:
@@ -335,6 +342,15 @@ def _set(change: RiskChange | None, **values: object) -> None:
         return
     for name, value in values.items():
         setattr(change, name, value)
+
+
+def _value(inputs: ChangeInputs, score: Score | None) -> int | None:
+    if score is None:
+        return None
+    try:
+        return inputs.value_of(score) if inputs.value_of is not None else score.value
+    except KeyError:  # a score outside the scheme (an old file): count it plainly
+        return score.value
 
 
 def _iso(day: date | None) -> str | None:

@@ -188,20 +188,21 @@ class _Finder:
                       "add it to the description, e.g. \"Exempt under paragraph 3\".")
 
     def _scores(self, risk: Risk) -> None:
+        value = self.scheme.value_of
         inherent, residual, target = risk.inherent, risk.residual, risk.target
-        if inherent is not None and residual is not None and residual.value > inherent.value:
+        if inherent is not None and residual is not None and value(residual) > value(inherent):
             self._add("residual_above_inherent", risk,
-                      f"its residual score ({residual.value}) is above its inherent score ({inherent.value}).")
-        if target is not None and residual is not None and target.value > residual.value:
+                      f"its residual score ({value(residual)}) is above its inherent score ({value(inherent)}).")
+        if target is not None and residual is not None and value(target) > value(residual):
             self._add("target_above_residual", risk,
-                      f"its target score ({target.value}) is above its residual score ({residual.value}).")
-        if residual is not None and self.appetite.outside(risk, residual):
+                      f"its target score ({value(target)}) is above its residual score ({value(residual)}).")
+        if residual is not None and self.appetite.outside(risk, value(residual)):
             open_actions = [a for a in self.contents.actions_of(risk.id) if a.is_open]
             if not open_actions:
                 level = self.appetite.level_for(risk)
                 limit = self.appetite.limit_for(risk)
                 self._add("above_appetite", risk,
-                          f"its residual score ({residual.value}) is above its {level} appetite (at most {limit}) "
+                          f"its residual score ({value(residual)}) is above its {level} appetite (at most {limit}) "
                           "and it has no open action.")
 
     def _actions(self, risk: Risk) -> None:
@@ -225,9 +226,10 @@ class _Finder:
         if self.scheme.band_rank(band) < len(self.scheme.bands) - 1:
             return
         if not linked & strategic:
+            score = self.scheme.value_of(risk.residual)
             self._add("not_represented", risk,
-                      f"is a {band.name} departmental risk ({risk.residual.value}) not represented on any "
-                      "strategic risk; link it, or say in its comment why it is managed in the department.")
+                      f"is a {band.name} departmental risk ({score}) not represented on any strategic risk; "
+                      "link it to the strategic risk it sits under.")
 
 
 def _same_words(before: str, after: str) -> bool:

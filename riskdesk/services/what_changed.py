@@ -97,7 +97,7 @@ def what_changed(workspace: Workspace, since: str | None = None, until: str | No
         before=before, after=after, history=history, start=start, end=end, risks=risks,
         actions=_actions(conn, start, start_day, end_day), controls=_controls(conn, start),
         registers=dict(_tuples(conn, "SELECT id, name FROM registers", ())),
-        start_day=start_day, end_day=end_day,
+        start_day=start_day, end_day=end_day, value_of=workspace.scheme.value_of,
     )
     order = {register.id: index for index, register in enumerate(tree_order(store.all(REGISTER)))}
     changes = sorted(compute_changes(inputs),

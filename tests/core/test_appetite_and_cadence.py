@@ -25,8 +25,9 @@ def test_a_risk_takes_its_own_level_else_its_categorys() -> None:
     assert appetite.level_for(_risk(category="Legal / Compliance")) == "Minimal"
     assert appetite.level_for(_risk(category="Legal / Compliance", appetite="open")) == "Open"
     assert appetite.level_for(_risk(category="Something else")) == "Cautious"
-    assert appetite.outside(_risk(category="Financial", residual=Score(3, 3)))
-    assert not appetite.outside(_risk(category="Financial", residual=Score(2, 4)))
+    assert appetite.outside(_risk(category="Financial"), 9)
+    assert not appetite.outside(_risk(category="Financial"), 8)
+    assert not appetite.outside(_risk(category="Financial"), None)
 
 
 def test_an_edited_appetite_is_kept_and_read_back() -> None:
