@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from riskdesk.core.appetite import Appetite, appetite_from_dict
 from riskdesk.core.direction import Direction, direction_of_travel
 from riskdesk.core.model import (
     Action,
@@ -17,6 +19,7 @@ from riskdesk.core.model import (
     Settings,
     Snapshot,
 )
+from riskdesk.core.review_cadence import ReviewCadence, cadence_from_dict
 from riskdesk.core.scheme import ScoringScheme
 
 
@@ -35,6 +38,9 @@ class RegisterContents:
     snapshots: list[Snapshot]
     links: list[Link]
     history: list[HistoryEntry] = field(default_factory=list)
+    # The file's risk appetite and review cadence (None: the scheme's defaults).
+    appetite: Appetite | None = None
+    cadence: ReviewCadence | None = None
     _snapshot_index: dict[tuple[str, str], Snapshot] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
@@ -74,6 +80,35 @@ class RegisterContents:
             snap = self.snapshot(closed[-1].id, risk.id)
             previous = snap.residual if snap else None
         return direction_of_travel(previous, risk.residual, self.scheme)
+
+    def appetite_rules(self) -> Appetite:
+        """The appetite that applies: the file's own, or the defaults for its scheme."""
+        if self.appetite is None:
+            self.appetite = appetite_from_dict(None, self.scheme)
+        return self.appetite
+
+    def cadence_rules(self) -> ReviewCadence:
+        """The review cadence that applies: the file's own, or the defaults for its scheme."""
+        if self.cadence is None:
+            self.cadence = cadence_from_dict(None, self.scheme)
+        return self.cadence
+
+    def above_appetite(self, risk: Risk) -> bool:
+        """True when a risk's residual score is above the appetite for it."""
+        if risk.residual is None:
+            return False
+        try:
+            value = self.scheme.value_of(risk.residual)
+        except KeyError:
+            return False
+        return self.appetite_rules().outside(risk, value)
+
+    def review_overdue(self, risk: Risk, today: date) -> bool:
+        """True when an open risk's next review (from its band's cadence) has passed."""
+        try:
+            return self.cadence_rules().overdue(risk, today)
+        except (KeyError, ValueError):
+            return False
 
     def snapshot(self, period_id: str, risk_id: str) -> Snapshot | None:
         """One risk's snapshot for one period."""

@@ -8,6 +8,7 @@ from datetime import date
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.direction import Direction, direction_of_travel
 from riskdesk.core.model import HistoryEntry, Period, Register, Risk
+from riskdesk.services.quarter_settings import load_appetite, load_cadence
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
 
@@ -30,6 +31,8 @@ def load_contents(workspace: Workspace, with_history: bool = False) -> RegisterC
         snapshots=store.snapshots(),
         links=store.all(LINK),
         history=history,
+        appetite=load_appetite(workspace),
+        cadence=load_cadence(workspace),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Score
+from riskdesk.services.quarter_settings import load_appetite, load_cadence
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK, SPECS
@@ -23,6 +24,7 @@ def load_first_view(workspace: Workspace) -> RegisterContents:
         scheme=workspace.scheme, settings=workspace.settings, registers=store.all(REGISTER),
         risks=store.all(RISK), controls=[], actions=[], people=[], periods=periods,
         snapshots=store.snapshots(closed[-1].id) if closed else [], links=store.all(LINK),
+        appetite=load_appetite(workspace), cadence=load_cadence(workspace),
     )
 
 

@@ -448,6 +448,9 @@ class MainWindow(QMainWindow):
             register_id = self.selected_register_id()
             risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
         self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}))
+        if hasattr(self.heat_map, "set_appetite"):
+            appetite = contents.appetite_rules()
+            self.heat_map.set_appetite(appetite.threshold(appetite.default), appetite.default)
         if hasattr(self.heat_map, "set_titles"):
             register = contents.register(self.selected_register_id() or "")
             period = contents.current_period()

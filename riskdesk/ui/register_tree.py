@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from riskdesk.core.contents import RegisterContents
@@ -14,8 +16,8 @@ from riskdesk.ui.risk_table import RISK_IDS_MIME
 
 REGISTER_ID_MIME = "application/x-riskdesk-register-id"
 REGISTER_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME, OPEN, HIGH = range(3)
-HEADERS = ("Register", "Open", "High")
+NAME, OPEN, HIGH, FLAGGED = range(4)
+HEADERS = ("Register", "Open", "High", "Flag")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,6 +29,10 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     open_count: int = 0
     high_count: int = 0
+    # Risks above appetite, with a review overdue, or with an overdue action (here and below).
+    above_count: int = 0
+    late_count: int = 0
+    flagged_count: int = 0  # risks with either flag, each counted once
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -76,7 +82,7 @@ class RegisterTreeModel(QAbstractItemModel):
     def _emit_counts(self, node: _Node) -> None:
         if node.children:
             first = self.createIndex(0, OPEN, node.children[0])
-            last = self.createIndex(len(node.children) - 1, HIGH, node.children[-1])
+            last = self.createIndex(len(node.children) - 1, FLAGGED, node.children[-1])
             self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
             for child in node.children:
                 self._emit_counts(child)
@@ -84,22 +90,27 @@ class RegisterTreeModel(QAbstractItemModel):
     def _count(self, contents: RegisterContents) -> None:
         scheme = contents.scheme
         top = max(scheme.bands, key=lambda band: band.low).name
-        own: dict[str, tuple[int, int]] = {}
+        today = date.today()
+        late_actions = {a.risk_id for a in contents.actions if a.is_overdue(today)}
+        own: dict[str, tuple[int, ...]] = {}
         for risk in contents.risks:
             if risk.archived or risk.status == RiskStatus.CLOSED:
                 continue
             high = risk.residual is not None and scheme.band_for(
                 risk.residual.likelihood, risk.residual.impact).name == top
-            opened, highs = own.get(risk.register_id, (0, 0))
-            own[risk.register_id] = (opened + 1, highs + int(high))
+            above = contents.above_appetite(risk)
+            late = risk.id in late_actions or contents.review_overdue(risk, today)
+            step = (1, int(high), int(above), int(late), int(above or late))
+            mine = own.get(risk.register_id, (0, 0, 0, 0, 0))
+            own[risk.register_id] = tuple(a + b for a, b in zip(mine, step, strict=True))
 
-        def total(node: _Node) -> tuple[int, int]:
-            opened, highs = own.get(node.register.id, (0, 0)) if node.register else (0, 0)
+        def total(node: _Node) -> tuple[int, ...]:
+            counts = own.get(node.register.id, (0, 0, 0, 0, 0)) if node.register else (0, 0, 0, 0, 0)
             for child in node.children:
-                child_open, child_high = total(child)
-                opened, highs = opened + child_open, highs + child_high
-            node.open_count, node.high_count = opened, highs
-            return opened, highs
+                counts = tuple(a + b for a, b in zip(counts, total(child), strict=True))
+            (node.open_count, node.high_count, node.above_count, node.late_count,
+             node.flagged_count) = counts
+            return counts
 
         total(self._root)
 
@@ -147,7 +158,8 @@ class RegisterTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("", "Open risks here and below", "High risks here and below")[section] or None
+            return ("", "Open risks here and below", "High risks here and below",
+                    "Risks here and below above appetite, or with a review or action overdue")[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -162,10 +174,15 @@ class RegisterTreeModel(QAbstractItemModel):
             if column == NAME:
                 return register.name + (" (archived)" if register.archived and role == Qt.ItemDataRole.DisplayRole
                                         else "")
+            if column == FLAGGED:
+                return str(node.flagged_count) if node.flagged_count else ""
             return str(node.open_count if column == OPEN else node.high_count)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{register.name}: {node.open_count} open risks, {node.high_count} high"
+            return (f"{register.name}: {node.open_count} open risks, {node.high_count} high, "
+                    f"{node.above_count} above appetite, {node.late_count} with a review or action overdue"
                     + (f". Owner: {register.owner}" if register.owner else ""))
+        if role == Qt.ItemDataRole.ForegroundRole and column == FLAGGED and node.flagged_count:
+            return QBrush(QColor("#c0392b"))
         if role == REGISTER_ROLE:
             return register
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
@@ -271,5 +288,5 @@ class RegisterTreeView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (OPEN, HIGH):
+        for column in (OPEN, HIGH, FLAGGED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

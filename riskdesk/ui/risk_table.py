@@ -27,9 +27,9 @@ RISK_ROLE = Qt.ItemDataRole.UserRole + 1  # the Risk object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as users expect
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # lower-case text the search box matches
 
-REFERENCE, TITLE, OWNER, SCORE, DIRECTION, LAST_REVIEWED, NEXT_REVIEW, ACTIONS = range(8)
+REFERENCE, TITLE, OWNER, SCORE, DIRECTION, LAST_REVIEWED, NEXT_REVIEW, ACTIONS, APPETITE = range(9)
 HEADERS = ("Ref", "Title", "Risk owner", "Residual score", "Direction", "Last reviewed", "Next review",
-           "Open actions")
+           "Open actions", "Appetite")
 OVERDUE_COLOUR = QColor("#c0392b")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,8 +132,14 @@ class RiskTableModel(QAbstractTableModel):
         return self._search[row]
 
     def is_overdue(self, row: int) -> bool:
-        """True when the row's next review date has passed."""
-        return is_review_overdue(self._risks[row], self._today)
+        """True when the row's next review date (from its band's cadence) has passed."""
+        if self._contents is None:
+            return is_review_overdue(self._risks[row], self._today)
+        return self._contents.review_overdue(self._risks[row], self._today)
+
+    def is_above_appetite(self, row: int) -> bool:
+        """True when the row's residual score is above the appetite for its risk."""
+        return self._contents is not None and self._contents.above_appetite(self._risks[row])
 
     # -- Qt ----------------------------------------------------------------------
 
@@ -177,11 +183,15 @@ class RiskTableModel(QAbstractTableModel):
             return QBrush(text_on(band.colour))
         if column == NEXT_REVIEW and role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
             return QBrush(OVERDUE_COLOUR)
+        if column == APPETITE and role == Qt.ItemDataRole.ForegroundRole and self.is_above_appetite(row):
+            return QBrush(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DIRECTION:
                 return self._contents.live_direction(risk).value
             if column == NEXT_REVIEW and self.is_overdue(row):
                 return "Review overdue"
+            if column == APPETITE:
+                return self._appetite_sentence(risk)
             if column == TITLE:
                 return risk.description or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DIRECTION, ACTIONS):
@@ -203,10 +213,30 @@ class RiskTableModel(QAbstractTableModel):
         if column == LAST_REVIEWED:
             return risk.last_reviewed.isoformat() if risk.last_reviewed else ""
         if column == NEXT_REVIEW:
-            return risk.next_review.isoformat() if risk.next_review else ""
+            due = self._next_review(risk)
+            return due.isoformat() if due else ""
         if column == ACTIONS:
             return str(self._open_actions.get(risk.id, 0))
+        if column == APPETITE:
+            rules = self._contents.appetite_rules()
+            level = rules.level_for(risk)
+            return f"Above ({level})" if self._contents.above_appetite(risk) else level
         return ""
+
+    def _next_review(self, risk: Risk) -> date | None:
+        assert self._contents is not None
+        try:
+            return self._contents.cadence_rules().next_review(risk)
+        except (KeyError, ValueError):
+            return risk.next_review
+
+    def _appetite_sentence(self, risk: Risk) -> str:
+        assert self._contents is not None
+        rules = self._contents.appetite_rules()
+        level, limit = rules.level_for(risk), rules.limit_for(risk)
+        if self._contents.above_appetite(risk):
+            return f"Above appetite: the residual score is over {limit}, the most a {level} appetite accepts"
+        return f"{level} appetite: scores up to {limit} are acceptable"
 
     def _sort_key(self, risk: Risk, column: int) -> Any:
         if column == SCORE:

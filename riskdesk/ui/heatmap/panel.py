@@ -298,14 +298,23 @@ class HeatMapPanel(MatrixOutput, QWidget):
         self.period_label = period_label
         self._update_caption()
 
+    def set_appetite(self, limit: int | None, level: str = "") -> None:
+        """Draw the register's appetite line on the matrix: cells above `limit` lie beyond it."""
+        caption = f"{level} appetite: scores up to {limit}" if limit is not None else ""
+        self._view.set_appetite_line(limit, caption)
+        self._appetite_caption = caption
+        self.highlight_risk(self._highlighted)
+
     def highlight_risk(self, risk_id: str | None) -> None:
         """Mark a risk and draw its path inherent -> residual -> target, and its past residual scores."""
         risk = self._by_id.get(risk_id) if risk_id else None
         self._highlighted = risk.id if risk else None
         self._model.set_highlighted(self._highlighted)
+        appetite = getattr(self, "_appetite_caption", "")
+        appetite_note = f" Heavy dashed line: {appetite}." if appetite else ""
         if risk is None:
             self._view.set_path(None, None, None, [])
-            self.path_note.setText(NO_PATH)
+            self.path_note.setText(NO_PATH + appetite_note)
             return
         trail = self._trails.get(risk.id, [])
         self._view.set_path(risk.inherent, risk.residual, risk.target, trail)
@@ -315,7 +324,7 @@ class HeatMapPanel(MatrixOutput, QWidget):
         if trail:
             past = ", ".join(_value(s, scheme) for s in trail)
             note += f"; dashed line: residual over the last {len(trail)} periods ({past})"
-        self.path_note.setText(note)
+        self.path_note.setText(note + ("." + appetite_note if appetite_note else ""))
 
     def selected_ids(self) -> set[str] | None:
         """The risk ids of the selected cells, or None when no cell is selected."""

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLineF,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -158,8 +169,56 @@ class HeatMapView(QTableView):
             return None
         return trail_point(QRectF(self.visualRect(index)))
 
+    def set_appetite_line(self, limit: int | None, caption: str = "") -> None:
+        """Draw the appetite line: between cells scoring at most `limit` and those above (None: no line)."""
+        self._appetite = (limit, caption) if limit is not None else None
+        self.viewport().update()
+
+    def appetite_line(self) -> tuple[int, str] | None:
+        """The appetite line's highest acceptable score and its caption, when one is drawn."""
+        return getattr(self, "_appetite", None)
+
+    def appetite_segments(self) -> list[QLineF]:
+        """The cell edges the appetite line runs along, in viewport coordinates."""
+        line = self.appetite_line()
+        if line is None:
+            return []
+        limit = line[0]
+        model = self.heat_model()
+        segments: list[QLineF] = []
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                cell = model.index(row, column).data(CELL_ROLE)
+                if cell is None or cell.score > limit:
+                    continue
+                rect = QRectF(self.visualRect(model.index(row, column)))
+                # Each acceptable cell draws its edges that border an unacceptable neighbour.
+                for d_row, d_column, edge in ((-1, 0, QLineF(rect.topLeft(), rect.topRight())),
+                                              (1, 0, QLineF(rect.bottomLeft(), rect.bottomRight())),
+                                              (0, -1, QLineF(rect.topLeft(), rect.bottomLeft())),
+                                              (0, 1, QLineF(rect.topRight(), rect.bottomRight()))):
+                    neighbour = model.index(row + d_row, column + d_column).data(CELL_ROLE)
+                    if neighbour is not None and neighbour.score > limit:
+                        segments.append(edge)
+        return segments
+
+    def _paint_appetite(self, painter: QPainter) -> None:
+        segments = self.appetite_segments()
+        if not segments:
+            return
+        # A heavy dark line with a pale edge: it reads on every band colour and in greyscale.
+        painter.setPen(QPen(QColor(255, 255, 255, 200), 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap))
+        painter.drawLines(segments)
+        painter.setPen(QPen(QColor("#111111"), 3.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLines(segments)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.appetite_line() is not None:
+            line_painter = QPainter(self.viewport())
+            line_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._paint_appetite(line_painter)
+            line_painter.end()
         if not any(self._path.values()):
             return
         painter = QPainter(self.viewport())
