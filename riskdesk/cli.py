@@ -426,6 +426,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from riskdesk.interchange.json_export import write_json
     from riskdesk.interchange.tabular_export import write_csv, write_xlsx
+    from riskdesk.services.exporting import export_json
     from riskdesk.services.queries import load_contents
     from riskdesk.services.workspace import Workspace
 
@@ -439,14 +440,21 @@ def _export(args: argparse.Namespace) -> int:
     workspace = Workspace.open(args.path, read_only=True)
     _note_rolled_back(workspace)
     try:
-        contents = load_contents(workspace, with_history=True)
+        if writer is write_json:  # streamed from the file: the history is read as it is written
+            count = export_json(workspace, output)
+        else:
+            contents = load_contents(workspace, with_history=True)
+            count = len(contents.risks)
+    except OSError as error:
+        return _fail(f"{output}: could not be written ({error.strerror or error}).")
     finally:
         workspace.close()
     try:
-        writer(contents, output)
+        if writer is not write_json:
+            writer(contents, output)
     except OSError as error:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
-    print(f"Exported {len(contents.risks)} risks to {output}")
+    print(f"Exported {count} risks to {output}")
     return OK
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from riskdesk.core.contents import RegisterContents
-from riskdesk.core.model import Risk, Score
+from riskdesk.core.model import HistoryEntry, Score
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.core.serialise import scheme_to_dict, settings_to_dict
 
@@ -42,53 +43,108 @@ def score_dict(scheme: ScoringScheme, score: Score | None) -> dict[str, Any] | N
     }
 
 
-def build_document(contents: RegisterContents) -> dict[str, Any]:
-    """The export as a JSON-ready dictionary."""
+def _grouped(records: Iterable[Any], key: str) -> dict[str, list[Any]]:
+    """Records grouped by one field, each group in the records' order."""
+    groups: dict[str, list[Any]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, key), []).append(record)
+    return groups
+
+
+def _risk_entries(contents: RegisterContents) -> Iterator[dict[str, Any]]:
+    """Each risk's entry in turn: its fields, scores, controls, actions, links and periods."""
     scheme = contents.scheme
     names = {r.id: r.name for r in contents.registers}
     labels = {p.id: p.label for p in contents.periods}
     references = {r.id: r.reference for r in contents.risks}
-
-    def risk_entry(risk: Risk) -> dict[str, Any]:
+    # Grouped once: looking each risk's controls up in the whole list made the export quadratic.
+    controls, actions = _grouped(contents.controls, "risk_id"), _grouped(contents.actions, "risk_id")
+    links = _grouped(contents.links, "from_risk_id")
+    closed = contents.closed_periods()
+    for risk in contents.risks:
         entry = _record(risk, skip=("inherent", "residual", "target"))
         entry["register"] = names.get(risk.register_id, "")
         for kind in ("inherent", "residual", "target"):
             entry[kind] = score_dict(scheme, getattr(risk, kind))
         entry["direction"] = contents.live_direction(risk).value
-        entry["controls"] = [_record(c) for c in contents.controls_of(risk.id)]
-        entry["actions"] = [_record(a) for a in contents.actions_of(risk.id)]
+        entry["controls"] = [_record(c) for c in controls.get(risk.id, ())]
+        entry["actions"] = [_record(a) for a in actions.get(risk.id, ())]
         entry["links"] = [
             {"kind": link.kind, "to": references.get(link.to_risk_id, ""), "to_id": link.to_risk_id}
-            for link in contents.links if link.from_risk_id == risk.id
+            for link in links.get(risk.id, ())
         ]
         entry["periods"] = [
             {"period": labels.get(s.period_id, ""), "status": s.status.value,
              "inherent": score_dict(scheme, s.inherent), "residual": score_dict(scheme, s.residual),
              "target": score_dict(scheme, s.target), "comment": s.comment}
-            for p in contents.closed_periods()
+            for p in closed
             if (s := contents.snapshot(p.id, risk.id)) is not None
         ]
-        return entry
-
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "scheme": scheme_to_dict(scheme),
-        "settings": settings_to_dict(contents.settings),
-        "registers": [
-            {**_record(r), "parent": names.get(r.parent_id) if r.parent_id else None}
-            for r in contents.registers
-        ],
-        "people": [_record(p) for p in contents.people],
-        "periods": [_record(p) for p in contents.periods],
-        "risks": [risk_entry(r) for r in contents.risks],
-        "history": [_record(h) for h in contents.history],
-    }
+        yield entry
 
 
-def write_json(contents: RegisterContents, target: Path) -> None:
-    """Write the export to a file, replacing it only once the whole text is ready."""
-    text = json.dumps(build_document(contents), indent=2, ensure_ascii=False)
+def _parts(contents: RegisterContents, history: Iterable[HistoryEntry]) -> list[tuple[str, Any]]:
+    """The export's top-level keys in order; risks and history as iterators, read as written."""
+    names = {r.id: r.name for r in contents.registers}
+    return [
+        ("format", FORMAT),
+        ("format_version", FORMAT_VERSION),
+        ("scheme", scheme_to_dict(contents.scheme)),
+        ("settings", settings_to_dict(contents.settings)),
+        ("registers", [{**_record(r), "parent": names.get(r.parent_id) if r.parent_id else None}
+                       for r in contents.registers]),
+        ("people", [_record(p) for p in contents.people]),
+        ("periods", [_record(p) for p in contents.periods]),
+        ("risks", _risk_entries(contents)),
+        ("history", (_record(h) for h in history)),
+    ]
+
+
+def build_document(contents: RegisterContents) -> dict[str, Any]:
+    """The export as one JSON-ready dictionary (for small registers; files are written by write_json)."""
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _parts(contents, contents.history)}
+
+
+def _dumps(value: Any, depth: int) -> str:
+    """value as json.dumps(indent=2) would print it nested depth levels deep."""
+    # Newlines inside JSON strings are escaped, so every newline here is layout.
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def stream_document(out: TextIO, contents: RegisterContents, history: Iterable[HistoryEntry]) -> None:
+    """Write the export a risk and a history entry at a time, as json.dumps(indent=2) lays it out.
+
+    Only one risk's entry is in memory at once, so a 10,000-risk register with its full history
+    exports in bounded memory; the text is the same as dumping build_document whole.
+    """
+    out.write("{")
+    for number, (key, value) in enumerate(_parts(contents, history)):
+        out.write(",\n  " if number else "\n  ")
+        out.write(json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            out.write(_dumps(value, 1))
+            continue
+        empty = True
+        for item in value:
+            out.write("[\n    " if empty else ",\n    ")
+            out.write(_dumps(item, 2))
+            empty = False
+        out.write("[]" if empty else "\n  ]")
+    out.write("\n}")
+
+
+def write_json(contents: RegisterContents, target: Path, history: Iterable[HistoryEntry] | None = None) -> None:
+    """Write the export to a file, replacing it only once the whole text is written.
+
+    history, when given, is read as it is written (a cursor over the file's history); otherwise
+    the history held in contents is written.
+    """
     partial = target.with_name(target.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
+    try:
+        with partial.open("w", encoding="utf-8") as out:
+            stream_document(out, contents, contents.history if history is None else history)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)

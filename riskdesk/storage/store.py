@@ -353,6 +353,12 @@ class RegisterFile:
             ).fetchall()
         return [dict(row) for row in rows]
 
+    def history_rows(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every history row, oldest first, read a batch at a time rather than all at once."""
+        cursor = self.conn.execute("SELECT * FROM history ORDER BY id")
+        while rows := cursor.fetchmany(batch):
+            yield from (dict(row) for row in rows)
+
 
 def _write_failure(path: Path, error: sqlite3.OperationalError) -> str:
     text = str(error).lower()

@@ -37,3 +37,28 @@ def test_export_has_every_record_and_the_documented_keys(demo_5x5: Workspace, tm
     assert [p["period"] for p in sr72["periods"]] == ["Q1 2023/24", "Q2 2023/24", "Q3 2023/24", "Q4 2023/24"]
     total_controls = sum(len(r["controls"]) for r in data["risks"])
     assert total_controls == len(contents.controls)
+
+
+def test_the_streamed_export_is_the_same_text_as_the_whole_document(demo_5x5: Workspace, tmp_path: Path) -> None:
+    from riskdesk.interchange.json_export import build_document
+    from riskdesk.services.exporting import export_json
+
+    target = tmp_path / "streamed.json"
+    count = export_json(demo_5x5, target)
+    whole = json.dumps(build_document(load_contents(demo_5x5, with_history=True)), indent=2, ensure_ascii=False)
+    streamed = target.read_text(encoding="utf-8")
+    assert count == len(json.loads(streamed)["risks"]) > 0
+    assert streamed == whole
+    assert not (tmp_path / "streamed.json.partial").exists()
+
+
+def test_an_empty_register_streams_empty_lists(workspace: Workspace, tmp_path: Path) -> None:
+    from riskdesk.interchange.json_export import build_document
+    from riskdesk.services.exporting import export_json
+
+    target = tmp_path / "empty.json"
+    export_json(workspace, target)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["risks"] == []
+    assert target.read_text(encoding="utf-8") == json.dumps(
+        build_document(load_contents(workspace, with_history=True)), indent=2, ensure_ascii=False)
