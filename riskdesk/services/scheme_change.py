@@ -71,11 +71,18 @@ class ScoreMove:
     kind: str
     before: str
     after: str
+    band_before: str = ""
+    band_after: str = ""
 
     @property
     def changed(self) -> bool:
         """True when the score or band reads differently afterwards."""
         return self.before != self.after
+
+    @property
+    def band_changed(self) -> bool:
+        """True when the score lands in a band of another name."""
+        return self.band_before != self.band_after
 
 
 def score_words(scheme: ScoringScheme, score: Score | None) -> str:
@@ -94,8 +101,11 @@ def preview_change(risks: list[Risk], old: ScoringScheme, new: ScoringScheme, ma
             score = getattr(risk, kind)
             if score is None:
                 continue
-            moves.append(ScoreMove(risk.reference, risk.title, kind, score_words(old, score),
-                                   score_words(new, mapping.apply(score))))
+            after = mapping.apply(score)
+            assert after is not None
+            moves.append(ScoreMove(risk.reference, risk.title, kind, score_words(old, score), score_words(new, after),
+                                   old.band_for(score.likelihood, score.impact).name,
+                                   new.band_for(after.likelihood, after.impact).name))
     return moves
 
 

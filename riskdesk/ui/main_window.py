@@ -236,6 +236,15 @@ class MainWindow(QMainWindow):
         """Save a copy of the open file somewhere else."""
         file_actions.save_copy(self)
 
+    def edit_scheme(self) -> Any:
+        """View the file's scoring scheme, or change it with every risk's new score shown first."""
+        if self.document is None:
+            return None
+        from riskdesk.ui.scheme_actions import edit_scheme
+
+        return edit_scheme(self.document, self, self.read_only,
+                           lambda text: self.statusBar().showMessage(text, ROLLED_BACK_MS))
+
     def import_spreadsheet(self, source: Path | str | None = None) -> Any:
         """Import risks from a .xlsx or .csv file: check, show, confirm, then import."""
         from riskdesk.ui import bring_in_kinds
@@ -356,7 +365,7 @@ class MainWindow(QMainWindow):
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
         writable = has_file and not self.read_only
-        for name in ("save_copy", "close", "find", "show_archived", "report_committee", "report_profile",
+        for name in ("save_copy", "close", "find", "show_archived", "scheme", "report_committee", "report_profile",
                      "report_matrix", "report_actions"):
             self.actions_by_name[name].setEnabled(has_file)
         for name in EDITING_ACTIONS:

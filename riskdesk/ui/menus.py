@@ -70,6 +70,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["import_spreadsheet"] = _action(file_menu, "&Import from a spreadsheet...", window.import_spreadsheet,
                                          name="import_spreadsheet")
     acts["merge_copy"] = _action(file_menu, "&Merge a colleague's copy...", window.merge_copy, name="merge_copy")
+    acts["scheme"] = _action(file_menu, "Scoring sc&heme...", window.edit_scheme, name="scheme")
     acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
     file_menu.addSeparator()
     acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)

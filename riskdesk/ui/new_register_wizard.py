@@ -13,9 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -26,31 +23,8 @@ from riskdesk.core.periods import quarter_dates, quarter_label
 from riskdesk.core.presets import preset
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.workspace import Workspace
-from riskdesk.ui.risk_table import text_on
+from riskdesk.ui.scheme_editor import SchemeEditor
 from riskdesk.ui.settings import history_name
-
-
-def fill_matrix(table: QTableWidget, scheme: ScoringScheme) -> None:
-    """Draw a scheme's matrix: likelihood down (highest first), impact across, cells in band colours."""
-    from PySide6.QtGui import QBrush, QColor
-
-    rows, columns = scheme.max_likelihood, scheme.max_impact
-    table.setRowCount(rows)
-    table.setColumnCount(columns)
-    table.setHorizontalHeaderLabels([scheme.impact_level(i).caption for i in range(1, columns + 1)])
-    table.setVerticalHeaderLabels([scheme.likelihood_level(likelihood).caption
-                                   for likelihood in range(rows, 0, -1)])
-    for row in range(rows):
-        likelihood = rows - row
-        for column in range(columns):
-            impact = column + 1
-            band = scheme.band_for(likelihood, impact)
-            item = QTableWidgetItem(f"{likelihood * impact}")
-            item.setToolTip(f"{band.name} {likelihood * impact}")
-            item.setBackground(QBrush(QColor(band.colour)))
-            item.setForeground(QBrush(text_on(band.colour)))
-            table.setItem(row, column, item)
-    table.resizeColumnsToContents()
 
 
 class FilledPage(QWizardPage):
@@ -91,26 +65,24 @@ class NewRegisterWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle("New register")
         self.setMinimumSize(640, 480)
+        # Room for the scheme's tables beside its matrix, inside a 1366 x 768 screen.
+        self.resize(1080, 660)
         self.created: Path | None = None
         self.council = QLineEdit(self)
         self.council.setPlaceholderText("e.g. Midshire County Council")
-        self.five = QRadioButton("5 x 5: Rare to Almost certain, Insignificant to Critical", self)
-        self.three = QRadioButton("3 x 3: Low, Medium and High", self)
-        self.five.setChecked(True)
-        self.matrix = QTableWidget(self)
-        self.matrix.setObjectName("schemePreview")
-        self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.editor = SchemeEditor(preset("5x5"), self)
+        self.matrix = self.editor.matrix
         self.register = QLineEdit("Strategic Risk Register", self)
         self.location = QLineEdit(str(folder / "Risk register.sqlite"), self)
         browse = QPushButton("&Browse...", self)
         browse.clicked.connect(self._browse)
-        self.five.toggled.connect(self._preview)
-        self._preview()
 
         self.addPage(self._page("Your council", "The name printed on the committee papers.",
                                 [QLabel("Council &name:"), self.council], "council", self.council))
-        self.addPage(self._page("Scoring scheme", "How risks are scored: likelihood times impact.",
-                                [self.five, self.three, self.matrix]))
+        scheme_page = self._page("Scoring scheme", "How risks are scored: likelihood times impact. Start from "
+                                 "a preset or your own scheme file, then change anything.", [self.editor])
+        scheme_page.check = self.editor.problem
+        self.addPage(scheme_page)
         self.addPage(self._page("First register", "Usually the strategic register; add the others later.",
                                 [QLabel("Register &name:"), self.register], "register", self.register))
         row = QWidget(self)
@@ -124,7 +96,7 @@ class NewRegisterWizard(QWizard):
         self.addPage(where)
 
     def _page(self, title: str, subtitle: str, widgets: list[QWidget], field: str = "",
-              editor: QLineEdit | None = None) -> QWizardPage:
+              editor: QLineEdit | None = None) -> FilledPage:
         page = FilledPage(self)
         page.setTitle(title)
         page.setSubTitle(subtitle)
@@ -132,20 +104,18 @@ class NewRegisterWizard(QWizard):
         for index, widget in enumerate(widgets):
             if isinstance(widget, QLabel) and index + 1 < len(widgets):
                 widget.setBuddy(widgets[index + 1])
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if isinstance(widget, SchemeEditor) else 0)
         layout.addWidget(page.problem)
-        layout.addStretch(1)
+        if not any(isinstance(widget, SchemeEditor) for widget in widgets):
+            layout.addStretch(1)
         if field and editor is not None:
             page.registerField(field, editor)
             page.require(editor)
         return page
 
-    def scheme_name(self) -> str:
-        """The preset chosen: "5x5" or "3x3"."""
-        return "5x5" if self.five.isChecked() else "3x3"
-
-    def _preview(self) -> None:
-        fill_matrix(self.matrix, preset(self.scheme_name()))
+    def chosen_scheme(self) -> ScoringScheme:
+        """The scheme as the scheme page shows it."""
+        return self.editor.scheme()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Where to keep the register", self.location.text(),
@@ -176,7 +146,7 @@ class NewRegisterWizard(QWizard):
         path = self.target_path()
         if path.exists():
             raise FileExistsError(f"{path.name} already exists; choose another name or folder.")
-        workspace = Workspace.create(path, self.scheme_name(), self.council.text().strip() or "Council",
+        workspace = Workspace.create(path, self.chosen_scheme(), self.council.text().strip() or "Council",
                                      user=history_name())
         try:
             workspace.create_register(self.register.text().strip() or "Strategic Risk Register")

@@ -52,8 +52,10 @@ def test_new_register_wizard_writes_a_3x3_file(qtbot, tmp_path: Path) -> None:
     wizard = NewRegisterWizard(tmp_path)
     qtbot.addWidget(wizard)
     wizard.council.setText("Midshire Council")
-    wizard.three.setChecked(True)
-    assert wizard.matrix.rowCount() == 3 and wizard.matrix.item(0, 2).text() == "9"
+    start = wizard.editor.start
+    start.setCurrentIndex(start.findData("3x3"))
+    start.activated.emit(start.currentIndex())
+    assert wizard.matrix.rowCount() == 3 and wizard.matrix.item(0, 2).text().startswith("9\n")
     wizard.register.setText("Children's Services Risk Profile")
     wizard.location.setText(str(tmp_path / "profile"))
     path = wizard.create_file()
