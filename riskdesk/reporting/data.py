@@ -65,7 +65,7 @@ class RiskEntry:
 
     risk: Risk  # scores and status as of the period: what the grids place
     comment: str
-    direction: Direction
+    direction: Direction | None  # None: no earlier period to compare with, printed "–"
     register_name: str = ""
     controls: tuple[ControlLine, ...] = ()
     actions: tuple[ActionLine, ...] = ()

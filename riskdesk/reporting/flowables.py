@@ -107,9 +107,9 @@ def direction_shape(direction: Direction, style: str, size: float) -> tuple[list
 class DirectionArrow(Flowable):  # type: ignore[misc]
     """The direction-of-travel mark drawn as vector shapes, with its word beside it."""
 
-    def __init__(self, direction: Direction, palette: Palette, style: str = "arrows", size: float = 4 * mm,
+    def __init__(self, direction: Direction | None, palette: Palette, style: str = "arrows", size: float = 4 * mm,
                  label: bool = True, font_size: float = TABLE_SIZE) -> None:
-        """A mark for New, Improved, No change or Worse in the file's arrow style."""
+        """A mark for New, Improved, No change or Worse in the file's arrow style; None prints a dash."""
         super().__init__()
         self.direction = direction
         self.palette = palette
@@ -120,6 +120,9 @@ class DirectionArrow(Flowable):  # type: ignore[misc]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """The mark, plus room for its word."""
+        if self.direction is None:
+            self.width, self.height = stringWidth("–", REGULAR, self.font_size), self.font_size * 1.2
+            return self.width, self.height
         text_width = stringWidth(str(self.direction), REGULAR, self.font_size) + 1.5 * mm if self.label else 0
         self.width = self.size + text_width
         self.height = max(self.size, self.font_size * 1.2)
@@ -128,6 +131,11 @@ class DirectionArrow(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         """Draw the shape, then the word."""
         canvas = self.canv
+        if self.direction is None:  # nothing to compare with yet
+            canvas.setFillColor(colors.black)
+            canvas.setFont(REGULAR, self.font_size)
+            canvas.drawString(0, 0.2 * self.font_size, "–")
+            return
         canvas.saveState()
         canvas.setFillColor(self.palette.colour(DIRECTION_FILLS[self.direction]))
         canvas.setStrokeColor(colors.black)

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from riskdesk.core.contents import RegisterContents
-from riskdesk.core.model import Action, ActionStatus, Period, Register, RegisterKind, Risk, RiskStatus, Score
+from riskdesk.core.model import Action, ActionStatus, Control, Period, Register, RegisterKind, Risk, RiskStatus, Score
 from riskdesk.core.report_kinds import KIND_IDS, report_kind
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry
+from riskdesk.services.as_at import AsAt, as_at
 from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids, tree_order
 from riskdesk.services.workspace import Workspace
+from riskdesk.storage.records import ACTION, CONTROL
 
 REPORT_KINDS = KIND_IDS
 
@@ -51,7 +53,9 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     tree = tree_order(contents.registers)
     # A paper about a closed quarter says what was overdue at the quarter's end, not today.
     as_of = period.end if period is not None and period.is_closed and period.end is not None else today
-    entries = _entries(contents, options, period, root, minimum, as_of, tree)
+    # A closed period's pack shows every record as it stood when the period closed.
+    then = as_at(workspace, period) if period is not None and period.is_closed else None
+    entries = _entries(contents, options, period, root, minimum, as_of, tree, then)
     scope_root = root or _single_top(contents.registers)
     alone = root is not None and not options.children
     meta = ReportMeta(
@@ -138,24 +142,29 @@ def _title(kind: str, root: Register | None) -> str:
 
 
 def _entries(contents: RegisterContents, options: ReportOptions, period: Period | None, root: Register | None,
-             minimum: Band | None, today: date, tree: list[Register]) -> list[RiskEntry]:
+             minimum: Band | None, today: date, tree: list[Register], at: AsAt | None = None) -> list[RiskEntry]:
     ids = subtree_ids(contents.registers, root.id if root else None)
     if root is not None and not options.children:
         ids = {root.id}
     order = {r.id: index for index, r in enumerate(tree)}
     names = {r.id: r.name for r in contents.registers}
     scheme = contents.scheme
-    controls: dict[str, list[ControlLine]] = {}
+    controls: dict[str, list[Control]] = {}
     for control in contents.controls:
-        controls.setdefault(control.risk_id, []).append(
-            ControlLine(control.description, control.owner, control.effectiveness.value))
+        controls.setdefault(control.risk_id, []).append(control)
     actions: dict[str, list[Action]] = {}
     for action in contents.actions:
         actions.setdefault(action.risk_id, []).append(action)
     entries: list[RiskEntry] = []
     represented_on, represents = _link_texts(contents, options)
-    risks = sorted((r for r in contents.risks if r.register_id in ids and r.register_id in order and not r.archived),
+    # Owners, dates and the register a risk was held on, as they stood (when the period is closed).
+    held = [at.risk(r) if at is not None else r for r in contents.risks if not r.archived]
+    risks = sorted((r for r in held if r.register_id in ids and r.register_id in order),
                    key=lambda r: (order[r.register_id], r.position))
+    # Direction of travel needs a period before the reported one to compare with; else it is "–".
+    closed = contents.closed_periods()
+    compared = (any(p.position < period.position for p in closed) if period is not None and period.is_closed
+                else bool(closed))
     for risk in risks:
         if period is not None and period.is_closed and contents.snapshot(period.id, risk.id) is None:
             continue  # the risk was not on the register in that period
@@ -171,10 +180,14 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
             band = scheme.band_for(then.residual.likelihood, then.residual.impact)
             if scheme.band_rank(band) < scheme.band_rank(minimum):
                 continue
-        lines = tuple(_action_line(a, then, today) for a in actions.get(risk.id, [])
-                      if a.status != ActionStatus.CANCELLED)
-        entries.append(RiskEntry(then, view.comment, view.direction, names.get(risk.register_id, ""),
-                                 tuple(controls.get(risk.id, [])), lines,
+        risk_actions, risk_controls = actions.get(risk.id, []), controls.get(risk.id, [])
+        if at is not None:
+            risk_actions = at.items(risk.id, risk_actions, ACTION)
+            risk_controls = at.items(risk.id, risk_controls, CONTROL)
+        lines = tuple(_action_line(a, then, today) for a in risk_actions if a.status != ActionStatus.CANCELLED)
+        control_lines = tuple(ControlLine(c.description, c.owner, c.effectiveness.value) for c in risk_controls)
+        entries.append(RiskEntry(then, view.comment, view.direction if compared else None,
+                                 names.get(risk.register_id, ""), control_lines, lines,
                                  register_path=_register_path(contents.registers, risk.register_id),
                                  trend=_trend(contents, then, period),
                                  represented_on=tuple(represented_on.get(risk.id, ())),

@@ -21,7 +21,7 @@ def _flat(text: str) -> str:
 
 def _page_column(row: str) -> int:
     """The page number a summary row gives, printed just after its direction of travel."""
-    found = re.search(r"(?:New|No change|Improved|Worse) (\d+)\b", row)
+    found = re.search(r"(?:New|No change|Improved|Worse|–) (\d+)\b", row)
     assert found, row
     return int(found.group(1))
 
