@@ -345,7 +345,7 @@ class Workspace:
                 record = self.store.get(spec, record_id)
                 if record.position != position:
                     self.store.update(spec, record_id, record.version, {"position": position}, "Reordered")
-        getattr(changes, spec.table).update(ordered_ids)
+                    getattr(changes, spec.table).add(record_id)
         return changes
 
     # -- links, people, periods ----------------------------------------------------

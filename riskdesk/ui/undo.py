@@ -62,6 +62,8 @@ class OperationCommand(QUndoCommand):
 def push(document: Document, text: str, edit: Edit) -> OpChanges:
     """Make an edit now (errors propagate, nothing is pushed) and record it for undo."""
     changes = edit.do()
+    if changes.empty:  # nothing changed (a list put in the order it had): nothing to undo
+        return changes
     document.apply(changes)
     document.undo_stack.push(OperationCommand(document, text, edit))
     return changes
