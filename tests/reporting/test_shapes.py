@@ -76,3 +76,21 @@ def test_weighted_scores_print_as_the_council_scores_them(demo_5x5_path: Path, t
         assert "High 16 " not in text.split("TOP 1")[1][:60]
     finally:
         workspace.close()
+
+
+def test_a_scheme_that_puts_impact_down_the_side_prints_so(demo_5x5_path: Path, tmp_path: Path,
+                                                            make_report: MakeReport) -> None:
+    import dataclasses
+
+    from riskdesk.services.scheme_change import change_scheme, identity_mapping
+
+    workspace = shaped_register(demo_5x5_path, tmp_path, "6x5")
+    try:
+        turned = dataclasses.replace(workspace.scheme, vertical_axis="impact")
+        change_scheme(workspace, turned, identity_mapping(turned))
+        path, _ = make_report(workspace, kind="matrix")
+    finally:
+        workspace.close()
+    first = _flat(pdf_pages(path)[0])
+    assert "IMPACT / CONSEQUENCE" not in first, "impact is the side's title now, likelihood runs along the top"
+    assert "LIKELIHOOD" in first and "Almost certain" in first and "TOP 1" in first

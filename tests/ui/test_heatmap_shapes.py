@@ -51,3 +51,18 @@ def test_each_shape_has_its_cells_bands_and_top_risk(qtbot, name: str, demo_5x5_
     pixel = QColor(image.pixel(rect.center().x(), rect.bottom() - 3))
     assert panel.palette_mode is PaletteMode.SCHEME
     assert pixel.name() == scheme.band_for(scheme.max_likelihood, scheme.max_impact).colour
+
+
+def test_a_scheme_changed_to_impact_down_the_side_turns_the_map(qtbot, demo_5x5_path: Path, tmp_path: Path) -> None:
+    import dataclasses
+
+    workspace = shaped_register(demo_5x5_path, tmp_path, "6x5")
+    try:
+        panel = make_panel(qtbot, workspace, None)
+        model = panel.heat_model()
+        assert (model.rowCount(), model.columnCount()) == (6, 5)
+        turned = dataclasses.replace(workspace.scheme, vertical_axis="impact")
+        panel.set_data(turned, [])
+        assert panel.transposed and (model.rowCount(), model.columnCount()) == (5, 6)
+    finally:
+        workspace.close()

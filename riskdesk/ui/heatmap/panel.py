@@ -279,9 +279,10 @@ class HeatMapPanel(MatrixOutput, QWidget):
     def set_data(self, scheme: ScoringScheme, risks: list[Risk],
                  trails: dict[str, list[Score]] | None = None) -> None:
         """Show the risks of a register (and those beneath it), with past residual scores per risk."""
-        if self._scheme is None or scheme.name != self._scheme.name or scheme.shape != self._scheme.shape:
-            # A new file starts in its scheme's orientation, the one its printed matrices use:
-            # impact down the side for L/M/H, likelihood for 5x5. The user's toggle then holds.
+        if self._scheme is None or scheme != self._scheme:
+            # A new file (or a changed scheme) starts in its scheme's orientation, the one its printed
+            # matrices use: impact down the side for L/M/H, likelihood for 5x5, or as the scheme says.
+            # The user's toggle then holds.
             self._transposed = impact_vertical(scheme)
             self.transpose_action.blockSignals(True)
             self.transpose_action.setChecked(self._transposed)

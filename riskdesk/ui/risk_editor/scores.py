@@ -27,7 +27,7 @@ def _fill(combo: QComboBox, levels: tuple[Level, ...]) -> None:
     combo.addItem(NOT_SCORED, None)
     for level in levels:
         combo.addItem(level.caption, level.number)
-        combo.setItemData(combo.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(combo.count() - 1, level.key_text, Qt.ItemDataRole.ToolTipRole)
     combo.blockSignals(False)
 
 
