@@ -17,6 +17,11 @@ def date_in_words(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def date_short(value: date | None) -> str:
+    """A date where room is short, as a table shows it: "21 Mar 2024" ("" for no date)."""
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
 def read_date(text: str, field: str) -> date | None:
     """A date typed as 2024-03-31, 31/03/2024 or 31 March 2024; empty text is no date.
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from riskdesk.ui.heatmap import HeatMapPanel
 from riskdesk.ui.main_window import MainWindow
+from riskdesk.ui.screen_fit import install as fit_windows_to_screen
 from riskdesk.ui.settings import APPLICATION, ORGANISATION, last_file
 
 
@@ -21,6 +22,7 @@ def application() -> QApplication:
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName("riskdesk")
     assert isinstance(app, QApplication)
+    fit_windows_to_screen(app)
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from riskdesk.ui.menus import build_menus
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
 from riskdesk.ui.risk_editor import RiskEditor
 from riskdesk.ui.risk_panel import RiskPanel
+from riskdesk.ui.screen_fit import default_window_rect
 from riskdesk.ui.settings import (
     app_settings,
     forget_last_file,
@@ -553,7 +554,7 @@ class MainWindow(QMainWindow):
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
         if not isinstance(settings.value("window/geometry"), QByteArray):
-            self.resize(1400, 900)
+            self.setGeometry(default_window_rect(QSize(1400, 900), self.screen()))
 
     def save_layout(self) -> None:
         """Remember geometry, splitters and columns for next time."""

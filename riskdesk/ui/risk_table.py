@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from riskdesk.core.contents import RegisterContents
+from riskdesk.core.dates import date_short
 from riskdesk.core.direction import arrow_for
 from riskdesk.core.model import Risk
 from riskdesk.core.scheme import ScoringScheme
@@ -211,10 +212,9 @@ class RiskTableModel(QAbstractTableModel):
         if column == DIRECTION:
             return arrow_for(self._contents.live_direction(risk), self._contents.settings.arrow_style)
         if column == LAST_REVIEWED:
-            return risk.last_reviewed.isoformat() if risk.last_reviewed else ""
+            return date_short(risk.last_reviewed)
         if column == NEXT_REVIEW:
-            due = self._next_review(risk)
-            return due.isoformat() if due else ""
+            return date_short(self._next_review(risk))
         if column == ACTIONS:
             return str(self._open_actions.get(risk.id, 0))
         if column == APPETITE:
@@ -243,6 +243,9 @@ class RiskTableModel(QAbstractTableModel):
             return self._contents.scheme.value_of(risk.residual) if risk.residual else -1
         if column == ACTIONS:
             return self._open_actions.get(risk.id, 0)
+        if column in (LAST_REVIEWED, NEXT_REVIEW):
+            # By the date, not its words; risks with no date first.
+            return (risk.last_reviewed if column == LAST_REVIEWED else self._next_review(risk)) or date.min
         if column == REFERENCE:
             # "SR 7.10" after "SR 7.9": compare the numbers inside as numbers.
             return _natural(risk.reference)

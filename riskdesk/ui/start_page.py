@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -63,7 +63,8 @@ class RecentFileDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(name_font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
         painter.setFont(folder_font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("#6b6b6b"))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.PlaceholderText))
         folder = str(index.data(FOLDER_ROLE) or "")
         painter.drawText(rect.adjusted(0, name_height + 2, 0, 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -103,7 +104,8 @@ class StartPage(QWidget):
         self.recent.setUniformItemSizes(True)
         self.recent.itemActivated.connect(lambda item: self.fileChosen.emit(Path(item.data(PATH_ROLE))))
         self.empty = QLabel("Files you open will be listed here.", self)
-        self.empty.setStyleSheet("color: #666;")
+        self.empty.setObjectName("noRecentFiles")
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # quiet, in a light or dark theme
         buttons = QVBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             buttons.addWidget(button)
@@ -112,7 +114,9 @@ class StartPage(QWidget):
             "A register file can live on a shared drive: colleagues' changes appear as they save them, "
             "and you can drop a .sqlite file on this window to open it.", self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setObjectName("startHint")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint = hint
         buttons.addSpacing(12)
         buttons.addWidget(hint)
         buttons.addStretch(1)

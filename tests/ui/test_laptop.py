@@ -1,0 +1,142 @@
+"""On a council laptop: every window fits 1366x768, dates read the UK way, a dark theme reads."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+
+from riskdesk.core.dates import date_short
+from riskdesk.ui.risk_table import LAST_REVIEWED, NEXT_REVIEW
+from riskdesk.ui.screen_fit import FRAME, fitted_rect
+from riskdesk.ui.start_page import StartPage
+
+ROOT = Path(__file__).resolve().parents[2]
+# 1366x768 less a 40 px taskbar: what a window may use on the smallest council laptops.
+LAPTOP_AREA = QRect(0, 0, 1366, 728)
+EVERY_WINDOW = {"start-page", "main-window", "report-dialog", "shortcuts-dialog", "import-dialog", "merge-dialog",
+                "new-register-wizard", "action-dialog", "rescore-dialog", "conflict-dialog"}
+
+
+def test_a_large_window_is_shrunk_and_moved_into_a_laptops_free_area() -> None:
+    rect = fitted_rect(QRect(-40, 300, 1400, 900), LAPTOP_AREA)
+    framed = rect.marginsAdded(FRAME)
+    assert LAPTOP_AREA.contains(framed)
+    assert framed.width() == 1366 and framed.height() == 728  # all the room there is, and no more
+    small = fitted_rect(QRect(600, 600, 400, 300), LAPTOP_AREA)
+    assert small.size() == QSize(400, 300) and LAPTOP_AREA.contains(small.marginsAdded(FRAME))
+
+
+def test_a_window_whose_layout_needs_more_keeps_its_minimum() -> None:
+    rect = fitted_rect(QRect(0, 0, 900, 900), LAPTOP_AREA, minimum=QSize(500, 800))
+    assert rect.height() == 800 and rect.top() == LAPTOP_AREA.top() + FRAME.top()
+
+
+def _tour(folder: Path) -> list[dict]:
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={ROOT / 'tests' / 'screens' / 'laptop.json'}")
+    done = subprocess.run([sys.executable, "-m", "tests.ui.laptop_tour", str(folder)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def test_on_a_1366x768_screen_the_window_and_every_dialog_fit(tmp_path: Path) -> None:
+    shown = _tour(tmp_path)
+    assert {record["name"] for record in shown} >= EVERY_WINDOW
+    for record in shown:
+        area, frame = QRect(*record["area"]), QRect(*record["frame"])
+        assert area.size() == QSize(1366, 768)
+        assert area.contains(frame), f"{record['name']} at {record['frame']} leaves the screen"
+        # Even with a taskbar taking 40 px, the window can be made small enough to fit.
+        needs = QSize(*record["minimum"]).grownBy(FRAME)
+        assert needs.width() <= LAPTOP_AREA.width() and needs.height() <= LAPTOP_AREA.height(), record["name"]
+
+
+def test_the_main_window_opens_inside_the_screen_the_first_time(make_window, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    window.close()
+    from riskdesk.ui.app import create_main_window
+    from riskdesk.ui.settings import app_settings
+
+    app_settings().remove("window/geometry")
+    fresh = create_main_window(None)
+    try:
+        area = fresh.screen().availableGeometry()
+        assert area.contains(fresh.geometry().marginsAdded(FRAME))
+    finally:
+        fresh.close()
+
+
+def test_a_dialog_opens_at_the_size_it_was_last_given(make_window, qtbot) -> None:
+    window = make_window(None)
+    window.actions_by_name["shortcuts"].trigger()
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.resize(520, 610)
+    dialog.reject()
+    window.actions_by_name["shortcuts"].trigger()
+    again = window.shortcuts_dialog
+    assert again is not dialog
+    qtbot.waitUntil(again.isVisible)
+    assert again.size() == QSize(520, 610)
+    again.reject()
+
+
+def test_the_table_writes_review_dates_as_people_read_them_and_sorts_them_as_dates(
+        make_window, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    model = window.risk_panel.model
+    risks = [model.index(row, LAST_REVIEWED).data(Qt.ItemDataRole.UserRole + 1) for row in range(model.rowCount())]
+    last = [model.index(row, LAST_REVIEWED).data() for row in range(model.rowCount())]
+    assert any(risk.last_reviewed for risk in risks)
+    assert last == [date_short(risk.last_reviewed) for risk in risks]
+    following = [model.index(row, NEXT_REVIEW).data() for row in range(model.rowCount())]
+    assert any(following)
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", text) for text in last + following if text)
+    assert date_short(date(2024, 3, 21)) == "21 Mar 2024"
+    proxy = window.risk_panel.proxy
+    proxy.sort(LAST_REVIEWED, Qt.SortOrder.AscendingOrder)
+    in_order = [proxy.index(row, LAST_REVIEWED).data(Qt.ItemDataRole.UserRole + 1).last_reviewed or date.min
+                for row in range(proxy.rowCount())]
+    assert in_order == sorted(in_order)
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _best_contrast(image: QImage, background: QColor) -> float:
+    return max(_contrast(image.pixelColor(x, y), background)
+               for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+
+
+@pytest.mark.parametrize("window_colour", ["#efefef", "#2b2b2b"])
+def test_the_start_pages_hint_reads_in_a_light_and_a_dark_theme(qtbot, tmp_path: Path, window_colour: str) -> None:
+    page = StartPage()
+    qtbot.addWidget(page)
+    palette = QPalette(QColor(window_colour))  # every role worked out from the one colour, as a theme does
+    page.setPalette(palette)
+    page.resize(900, 600)
+    page.show()
+    background = palette.color(QPalette.ColorRole.Window)
+    hint = page.hint.grab().toImage()
+    page.grab().save(str(tmp_path / "start-page.png"))
+    assert _best_contrast(hint, background) >= 3.0
+    empty = page.empty.grab().toImage()
+    assert _best_contrast(empty, background) >= 3.0
