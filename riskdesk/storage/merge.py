@@ -22,6 +22,7 @@ from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGI
 ORDER = (REGISTER, PERIOD, PERSON, RISK, CONTROL, ACTION, LINK)
 _HISTORY_KEY = ("entity", "entity_id", "operation", "field", "changed_by", "changed_at", "new")
 _LIFECYCLE = {"deleted", "restored"}
+_BATCH = 500  # ids per "IN (...)" query, well under SQLite's limit on parameters
 
 
 @dataclass
@@ -63,84 +64,75 @@ def _columns_of(spec: EntitySpec, name: str) -> list[str]:
     return [name] if name in spec.fields else []
 
 
-def _rows(conn: sqlite3.Connection, table: str) -> dict[str, dict[str, Any]]:
-    cursor = conn.execute(f"SELECT * FROM {table}")
+def _tuples(conn: sqlite3.Connection, sql: str, params: Any = ()) -> sqlite3.Cursor:
+    """A cursor over plain tuples, whatever row factory the connection has (ours makes sqlite3.Row)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params)
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], dict[str, tuple[Any, ...]]]:
+    """Column names and every row by id, as plain tuples (a dict is made only for rows that matter)."""
+    cursor = _tuples(conn, f"SELECT * FROM {table}")
     names = [c[0] for c in cursor.description]
-    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    return names, {row[0]: row for row in cursor}
 
 
-def _history(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    cursor = conn.execute("SELECT * FROM history ORDER BY id")
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+def _history_keys(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(id, *key) of every history entry, oldest first: the key alone tells the copies' entries apart."""
+    return _tuples(conn, f"SELECT id, {', '.join(_HISTORY_KEY)} FROM history ORDER BY id").fetchall()
 
 
-def _key(entry: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(entry[k] for k in _HISTORY_KEY)
+def _history_entries(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """Whole history entries by id, in the order given (the ids ascending)."""
+    entries: list[dict[str, Any]] = []
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start:start + _BATCH]
+        cursor = _tuples(conn, f"SELECT * FROM history WHERE id IN ({', '.join('?' for _ in chunk)}) ORDER BY id",
+                         chunk)
+        names = [c[0] for c in cursor.description]
+        entries += [dict(zip(names, row, strict=True)) for row in cursor]
+    return entries
 
 
 def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, stamp: str) -> MergeOutcome:
     """Bring their records into ours; the caller holds our write transaction."""
     outcome = MergeOutcome()
-    our_history = _history(ours)
-    known = {_key(e) for e in our_history}
-    their_new = [e for e in _history(theirs) if _key(e) not in known]
-    their_keys = {_key(e) for e in _history(theirs)}
+    # Each history is read once, as key tuples; only their new entries are read whole.
+    our_keys, their_keys = _history_keys(ours), _history_keys(theirs)
+    known = {row[1:] for row in our_keys}
+    theirs_known = {row[1:] for row in their_keys}
+    their_new = _history_entries(theirs, [row[0] for row in their_keys if row[1:] not in known])
+    del known
+    entity_id, field_name = 1 + _HISTORY_KEY.index("entity_id"), 1 + _HISTORY_KEY.index("field")
     ours_since: dict[str, set[str]] = defaultdict(set)
-    for entry in our_history:
-        if _key(entry) not in their_keys:
-            ours_since[entry["entity_id"]].add(entry["field"])
+    for row in our_keys:
+        if row[1:] not in theirs_known:
+            ours_since[row[entity_id]].add(row[field_name])
+    del our_keys, their_keys, theirs_known
     theirs_since: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in their_new:
         theirs_since[entry["entity_id"]].append(entry)
 
     ours.execute("PRAGMA defer_foreign_keys = ON")
     for spec in ORDER:
-        our_rows, their_rows = _rows(ours, spec.table), _rows(theirs, spec.table)
-        for record_id, theirs_row in their_rows.items():
-            ours_row = our_rows.get(record_id)
-            label = _label(spec, theirs_row)
-            if ours_row is None:
+        (our_names, our_rows), (their_names, their_rows) = _rows(ours, spec.table), _rows(theirs, spec.table)
+        for record_id, their_tuple in their_rows.items():
+            ours_tuple = our_rows.get(record_id)
+            if ours_tuple is None:
+                theirs_row = dict(zip(their_names, their_tuple, strict=True))
                 _insert(ours, spec.table, theirs_row)
-                outcome.added[spec.name].append(label)
+                outcome.added[spec.name].append(_label(spec, theirs_row))
                 outcome.ids[spec.name].add(record_id)
                 continue
             changed = theirs_since.get(record_id, [])
             if not changed:
                 continue
-            take: dict[str, Any] = {}
-            ours_changed = ours_since.get(record_id, set())
-            last_by = {entry["field"]: entry["changed_by"] for entry in changed}
-            for name, changed_by in last_by.items():
-                columns = _columns_of(spec, name)
-                if not columns or all(ours_row[c] == theirs_row[c] for c in columns):
-                    continue
-                # Changed on both sides, or deleted on one and changed on the other.
-                clash = name in ours_changed or "deleted" in ours_changed or (name in _LIFECYCLE and ours_changed)
-                if clash:
-                    outcome.conflicts.append(MergeConflict(
-                        spec.name, record_id, label, name, [ours_row[c] for c in columns],
-                        [theirs_row[c] for c in columns], changed_by))
-                    continue
-                for column in columns:
-                    take[column] = theirs_row[column]
-            if take:
-                assignments = ", ".join(f"{c} = ?" for c in take)
-                ours.execute(
-                    f"UPDATE {spec.table} SET {assignments}, version = max(version, ?) + 1, changed_by = ?, "
-                    "changed_at = ? WHERE id = ?",
-                    (*take.values(), theirs_row["version"], theirs_row["changed_by"], theirs_row["changed_at"],
-                     record_id),
-                )
-                if take.get("deleted") == 1:
-                    outcome.deleted[spec.name].append(label)
-                elif "deleted" in take:
-                    outcome.restored[spec.name].append(label)
-                else:
-                    outcome.updated[spec.name].append(label)
-                outcome.ids[spec.name].add(record_id)
+            theirs_row = dict(zip(their_names, their_tuple, strict=True))
+            ours_row = dict(zip(our_names, ours_tuple, strict=True))
+            _bring_changes(ours, spec, ours_row, theirs_row, changed, ours_since.get(record_id, set()), outcome)
 
-    outcome.snapshots_added = _merge_snapshots(ours, theirs, outcome)
+    outcome.snapshots_added = _merge_snapshots(ours, theirs)
     for entry in their_new:
         values = {k: entry[k] for k in entry if k != "id"}
         _insert(ours, "history", values)
@@ -155,6 +147,43 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
     return outcome
 
 
+def _bring_changes(ours: sqlite3.Connection, spec: EntitySpec, ours_row: dict[str, Any], theirs_row: dict[str, Any],
+                   changed: list[dict[str, Any]], ours_changed: set[str], outcome: MergeOutcome) -> None:
+    """Take the fields of one record they changed and we did not; report the ones both changed."""
+    record_id = theirs_row["id"]
+    label = _label(spec, theirs_row)
+    take: dict[str, Any] = {}
+    last_by = {entry["field"]: entry["changed_by"] for entry in changed}
+    for name, changed_by in last_by.items():
+        columns = _columns_of(spec, name)
+        if not columns or all(ours_row[c] == theirs_row[c] for c in columns):
+            continue
+        # Changed on both sides, or deleted on one and changed on the other.
+        clash = name in ours_changed or "deleted" in ours_changed or (name in _LIFECYCLE and ours_changed)
+        if clash:
+            outcome.conflicts.append(MergeConflict(
+                spec.name, record_id, label, name, [ours_row[c] for c in columns],
+                [theirs_row[c] for c in columns], changed_by))
+            continue
+        for column in columns:
+            take[column] = theirs_row[column]
+    if not take:
+        return
+    assignments = ", ".join(f"{c} = ?" for c in take)
+    ours.execute(
+        f"UPDATE {spec.table} SET {assignments}, version = max(version, ?) + 1, changed_by = ?, "
+        "changed_at = ? WHERE id = ?",
+        (*take.values(), theirs_row["version"], theirs_row["changed_by"], theirs_row["changed_at"], record_id),
+    )
+    if take.get("deleted") == 1:
+        outcome.deleted[spec.name].append(label)
+    elif "deleted" in take:
+        outcome.restored[spec.name].append(label)
+    else:
+        outcome.updated[spec.name].append(label)
+    outcome.ids[spec.name].add(record_id)
+
+
 def _plain(values: Any) -> str | None:
     """Column values as history text: "3x4" for a score's two columns, else the value itself."""
     parts = [v for v in values if v is not None] if isinstance(values, list) else [values]
@@ -163,16 +192,16 @@ def _plain(values: Any) -> str | None:
     return "x".join(str(v) for v in parts)
 
 
-def _merge_snapshots(ours: sqlite3.Connection, theirs: sqlite3.Connection, outcome: MergeOutcome) -> int:
-    cursor = theirs.execute("SELECT * FROM snapshots")
+def _merge_snapshots(ours: sqlite3.Connection, theirs: sqlite3.Connection) -> int:
+    """Add their snapshots of periods and risks we have none for; returns how many."""
+    have = set(_tuples(ours, "SELECT period_id, risk_id FROM snapshots").fetchall())
+    cursor = _tuples(theirs, "SELECT * FROM snapshots")
     names = [c[0] for c in cursor.description]
+    period, risk = names.index("period_id"), names.index("risk_id")
     added = 0
     for row in cursor:
-        values = dict(zip(names, row, strict=True))
-        exists = ours.execute("SELECT 1 FROM snapshots WHERE period_id = ? AND risk_id = ?",
-                              (values["period_id"], values["risk_id"])).fetchone()
-        if exists is None:
-            _insert(ours, "snapshots", values)
+        if (row[period], row[risk]) not in have:
+            _insert(ours, "snapshots", dict(zip(names, row, strict=True)))
             added += 1
     return added
 
