@@ -94,14 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
     importing = sub.add_parser("import", help="add or update risks from a spreadsheet (.xlsx or .csv)",
-                               description="Add or update risks from a spreadsheet. Columns as in "
-                               "riskdesk export's CSV; Reference and Title are required. Any bad cell "
-                               "means nothing is imported.")
+                               description="Add or update risks from a spreadsheet: a council's own register "
+                               "or riskdesk's export. The sheet, heading row and what each column holds are "
+                               "worked out (or read from --mapping) and listed; any bad cell means nothing is "
+                               "imported. A real import first saves a copy of the register beside it.")
     importing.add_argument("source", metavar="SOURCE", type=Path, help="a .xlsx or .csv file")
     importing.add_argument("--into", metavar="PATH", type=Path, required=True, help="the register file")
     importing.add_argument("--register", metavar="NAME",
                            help="put every row in this register (made if missing); else the Register column")
-    importing.add_argument("--dry-run", action="store_true", help="check and report, change nothing")
+    importing.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the one like a register)")
+    importing.add_argument("--header-row", metavar="N", type=int, help="the row holding the column headings")
+    importing.add_argument("--mapping", metavar="MAP.json", type=Path,
+                           help="what each column holds, as saved by --save-mapping (edit it to change)")
+    importing.add_argument("--save-mapping", metavar="MAP.json", type=Path,
+                           help="write the mapping used, to check, change and use again")
+    importing.add_argument("--dry-run", action="store_true", help="check and list every change, change nothing")
 
     export = sub.add_parser("export", help="export a register to JSON, CSV or Excel",
                             description="Export every record of a register to a file.")
@@ -393,39 +400,57 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from riskdesk.interchange.tabular_import import SpreadsheetError
+    from riskdesk.interchange.layout import Mapping
+    from riskdesk.interchange.sheets import SpreadsheetError
     from riskdesk.services.importing import import_risks
     from riskdesk.services.workspace import Workspace
 
     source: Path = args.source
     if not source.is_file():
         return _fail(f"{source} does not exist.")
+    try:
+        mapping = Mapping.load(args.mapping) if args.mapping else None
+    except SpreadsheetError as error:
+        return _fail(str(error))
     workspace = Workspace.open(args.into)
     _note_rolled_back(workspace)
     try:
-        result = import_risks(workspace, source, args.register, dry_run=args.dry_run)
+        result = import_risks(workspace, source, args.register, dry_run=args.dry_run, mapping=mapping,
+                              sheet=args.sheet, header_row=args.header_row, backup=not args.dry_run)
     except SpreadsheetError as error:
         return _fail(str(error))
     finally:
         workspace.close()
-    if result.not_read:
-        print(f"Not read from {source.name} (riskdesk works these out or keeps them elsewhere): "
-              f"{', '.join(result.not_read)}.")
+    if args.save_mapping and result.mapping is not None:
+        result.mapping.save(args.save_mapping)
+        print(f"Saved the mapping to {args.save_mapping}")
+    for line in result.summary:
+        print(line)
+    for warning in result.warnings:
+        print(f"{source.name}: {warning}")
     if result.problems:
         for problem in result.problems:
             print(f"{source.name}: {problem}", file=sys.stderr)
         print(f"Nothing was imported: {len(result.problems)} problem(s) to fix in {source.name}.")
         return PROBLEMS
+    if args.dry_run:
+        for label, references in (("add", result.created), ("update", result.updated),
+                                  ("leave unchanged", result.unchanged)):
+            for reference in references:
+                print(f"Would {label}: {reference}")
+    extra = ", ".join(f"{n} {what}" for what, n in result.counts.items() if n)
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {source.name}: {len(result.created)} new, {len(result.updated)} updated, "
-          f"{len(result.unchanged)} unchanged" + (
+          f"{len(result.unchanged)} unchanged" + (f"; {extra}" if extra else "") + (
               f"; new registers: {', '.join(result.new_registers)}" if result.new_registers else ""))
+    if result.backup is not None:
+        print(f"The register as it was is kept in {result.backup.name}")
     return OK
 
 
 def _export(args: argparse.Namespace) -> int:
     from riskdesk.interchange.json_export import write_json
-    from riskdesk.interchange.tabular_export import write_csv, write_xlsx
+    from riskdesk.interchange.tabular_export import ExportError, write_csv, write_xlsx
     from riskdesk.services.exporting import export_json
     from riskdesk.services.queries import load_contents
     from riskdesk.services.workspace import Workspace
@@ -452,6 +477,8 @@ def _export(args: argparse.Namespace) -> int:
     try:
         if writer is not write_json:
             writer(contents, output)
+    except ExportError as error:
+        return _fail(f"{output.name} was not written: {error}.")
     except OSError as error:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
     print(f"Exported {count} risks to {output}")

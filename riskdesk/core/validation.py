@@ -10,6 +10,12 @@ from riskdesk.core.scheme import ScoringScheme
 
 MAX_REFERENCE = 40
 MAX_TITLE = 300
+# Every other text (description, comments, a control or action): room for pages of text, while a
+# committee pack of a register full of such texts still builds in seconds, and any one text fits in
+# a spreadsheet cell (32,767 characters) so that exports keep it whole.
+MAX_TEXT = 20_000
+LONG_TEXT_FIELDS = ("description", "category", "owner", "accountable_officer", "cabinet_member",
+                    "appetite", "proximity", "period_comment")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ def risk_problems(scheme: ScoringScheme, risk: Risk) -> list[Problem]:
         found.append(Problem("title", "Title must not be empty"))
     elif len(risk.title) > MAX_TITLE:
         found.append(Problem("title", f"Title must be at most {MAX_TITLE} characters"))
+    for name in LONG_TEXT_FIELDS:
+        found += text_problems(name, getattr(risk, name))
     found += score_problems(scheme, "inherent", risk.inherent)
     found += score_problems(scheme, "residual", risk.residual)
     found += score_problems(scheme, "target", risk.target)
@@ -74,6 +82,14 @@ def risk_problems(scheme: ScoringScheme, risk: Risk) -> list[Problem]:
             Problem("next_review", "Next review must not be before the last review")
         )
     return found
+
+
+def text_problems(field: str, text: str) -> list[Problem]:
+    """A text over the limit, named by its field."""
+    if len(text) <= MAX_TEXT:
+        return []
+    caption = field.replace("_", " ").capitalize()
+    return [Problem(field, f"{caption} must be at most {MAX_TEXT:,} characters; it has {len(text):,}")]
 
 
 def validate_risk(scheme: ScoringScheme, risk: Risk) -> None:

@@ -1,248 +1,290 @@
-"""Reading risks from a spreadsheet (.xlsx or .csv) into checked rows; nothing is written here."""
+"""Reading risks from a spreadsheet (.xlsx or .csv) through a Mapping into checked rows; nothing is written here."""
 
 from __future__ import annotations
 
-import csv
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from riskdesk.core.dates import read_date
-from riskdesk.core.model import RiskStatus, Score, Treatment
+from riskdesk.core.model import Score
 from riskdesk.core.scheme import ScoringScheme
-from riskdesk.core.validation import Problem, ValidationError
+from riskdesk.core.validation import MAX_REFERENCE, MAX_TEXT, MAX_TITLE, Problem
+from riskdesk.interchange.cells import unguard_formula
+from riskdesk.interchange.layout import FIELDS, IGNORE, NOTE, SCORE_KINDS, ColumnMap, Mapping, duplicate_headings
+from riskdesk.interchange.sheets import Grid, SpreadsheetError
+from riskdesk.interchange.values import (
+    IMPACT_WORDS,
+    LIKELIHOOD_WORDS,
+    STATUS_WORDS,
+    TREATMENT_WORDS,
+    ValueProblem,
+    as_number,
+    plain,
+    read_choice,
+    read_day,
+    read_level,
+    short_title,
+    split_items,
+)
 
-REQUIRED = ("Reference", "Title")
-TEXT_FIELDS = {
-    "Title": "title", "Description": "description", "Category": "category", "Risk owner": "owner",
-    "Accountable officer": "accountable_officer", "Cabinet member": "cabinet_member",
-    "Risk appetite": "appetite", "Proximity": "proximity", "Period comment": "period_comment",
-}
-DATE_FIELDS = {"Target date": "target_date", "Last reviewed": "last_reviewed", "Next review": "next_review"}
-MAX_ROWS = 50_000
-# Columns our exports write that riskdesk works out (or keeps elsewhere) and so never reads back.
-NOT_READ = ("Inherent score", "Inherent band", "Residual score", "Residual band", "Target score", "Target band",
-            "Direction of travel", "Controls", "Open actions")
+__all__ = ["ImportRow", "ParsedSheet", "SpreadsheetError", "parse_grid"]
 
-
-class SpreadsheetError(ValueError):
-    """A source file that cannot be read at all; one plain sentence."""
+TEXT_FIELDS = ("title", "description", "category", "owner", "accountable_officer", "cabinet_member",
+               "appetite", "proximity", "period_comment")
+DATE_FIELDS = ("target_date", "last_reviewed", "next_review")
+# Fields that say which row is a risk: a row with none of them filled holds no risk.
+KEY_FIELDS = ("reference", "title", "description")
 
 
 @dataclass
 class ImportRow:
-    """One spreadsheet row turned into risk fields, with the problems found in it."""
+    """One spreadsheet row turned into risk fields, its controls and actions, and what was found in it."""
 
     number: int  # the row number a user sees in the spreadsheet
     reference: str
     register: str
     fields: dict[str, Any] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    parent: str = ""  # the register a section's register sits under
+    controls: list[str] | None = None  # None: the sheet has no controls column
+    actions: list[str] | None = None
+    problems: list[Problem] = field(default_factory=list)  # stop the import
+    warnings: list[Problem] = field(default_factory=list)  # said in the summary, kept as a note
 
 
-def read_rows(source: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Rows of the first sheet as header -> value, numbered as the spreadsheet shows them."""
-    suffix = source.suffix.lower()
-    if suffix == ".csv":
-        yield from _csv_rows(source)
-    elif suffix == ".xlsx":
-        yield from _xlsx_rows(source)
-    else:
-        raise SpreadsheetError(f"{source.name}: riskdesk imports .xlsx or .csv files")
+@dataclass
+class ParsedSheet:
+    """Every risk row of the sheet, checked, with what the summary must say about the rest."""
+
+    mapping: Mapping
+    rows: list[ImportRow]
+    skipped: int = 0  # blank rows and rows holding no risk (only dates, numbers or formula results)
+    sections: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # sentences about the whole file
 
 
-def _csv_rows(source: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if not header:
-                raise SpreadsheetError(f"{source.name} is empty")
-            names = [h.strip() for h in header]
-            for number, cells in enumerate(reader, start=2):
-                if any(c.strip() for c in cells):
-                    yield number, dict(zip(names, cells, strict=False))
-    except UnicodeDecodeError:
-        raise SpreadsheetError(f"{source.name} is not a UTF-8 text file; save it as CSV UTF-8") from None
-    except csv.Error as error:
-        raise SpreadsheetError(f"{source.name} could not be read as CSV ({error})") from None
-
-
-def _xlsx_rows(source: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise SpreadsheetError(f"{source.name} is not an Excel workbook that riskdesk can read") from None
-    try:
-        sheet = book["Risks"] if "Risks" in book.sheetnames else book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header or not any(header):
-            raise SpreadsheetError(f"{source.name} has no header row")
-        names = [str(h).strip() if h is not None else "" for h in header]
-        for number, cells in enumerate(rows, start=2):
-            if any(c not in (None, "") for c in cells):
-                yield number, dict(zip(names, cells, strict=False))
-    finally:
-        book.close()
-
-
-def _column(row: dict[str, Any], name: str) -> Any:
-    for key, value in row.items():
-        if key.strip().lower() == name.lower():
-            return value
-    return None
-
-
-def _as_text(value: Any) -> str:
+def _text(value: Any, exact: bool) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    # Undo the quote our exports put before formula-like text.
-    return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
+    text = value if isinstance(value, str) else plain(value)
+    text = unguard_formula(text)
+    return text if exact else text.strip()
 
 
-def _as_date(value: Any, column: str, problems: list[Problem]) -> date | None:
-    if value in (None, ""):
+def _cell(cells: list[Any], column: ColumnMap) -> Any:
+    index = column.index
+    return cells[index] if index < len(cells) else None
+
+
+def _is_section(cells: list[Any], keys: list[int]) -> str | None:
+    """The name in a row with only its first filled cell holding words ("Budget Period 1")."""
+    filled = [(i, c) for i, c in enumerate(cells) if c not in (None, "")]
+    if len(filled) != 1 or not isinstance(filled[0][1], str) or filled[0][0] in keys:
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    return filled[0][1].strip() or None
+
+
+def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str) -> ParsedSheet:
+    """Every risk row under the mapping's heading row, converted and checked."""
+    exact = mapping.own_layout
+    columns = [c for c in mapping.columns if c.to != IGNORE]
+    has_reference = any(c.to == "reference" for c in columns)
+    keys = [c.index for c in columns if c.to in KEY_FIELDS]
+    if len(grid.rows) <= mapping.header_row:
+        raise SpreadsheetError(f"{source} has no rows to import below the headings in row {mapping.header_row}")
+    if not any(c.to == "title" for c in columns):
+        shown = "; ".join(plain(h) for h in grid.row(mapping.header_row) if h not in (None, ""))[:120]
+        raise SpreadsheetError(f"{source}: no column of the sheet {mapping.sheet!r} reads as the risks' titles; "
+                               f"row {mapping.header_row} reads: {shown or 'nothing'}. Choose the title column "
+                               "on the mapping page, or with --mapping")
+    parsed = ParsedSheet(mapping, [])
+    section = ""
+    counter = 0
+    words: dict[str, dict[str, int]] = {}
+    for number in range(mapping.header_row + 1, len(grid.rows) + 1):
+        cells = grid.rows[number - 1]
+        if not any(cells[i] not in (None, "") for i in keys if i < len(cells)):
+            name = _is_section(cells, keys) if mapping.sections == "register" else None
+            if name is not None:
+                section = name
+                parsed.sections.append(name)
+            else:
+                parsed.skipped += 1
+            continue
+        counter += 1
+        parsed.rows.append(_parse_row(number, cells, columns, scheme, exact, section, counter, words,
+                                      has_reference))
+    for column in columns:  # the words read as levels, shown and saved with the mapping to change
+        if words.get(column.column) and not column.words:
+            column.words = dict(sorted(words[column.column].items(), key=lambda item: item[1]))
+    _describe(parsed, source, grid.rows[mapping.header_row:])
+    return parsed
+
+
+def _parse_row(number: int, cells: list[Any], columns: list[ColumnMap], scheme: ScoringScheme, exact: bool,
+               section: str, counter: int, words: dict[str, dict[str, int]], has_reference: bool) -> ImportRow:
+    row = ImportRow(number, "", section)
+    notes: list[str] = []
+    levels: dict[str, int | None] = {}
+    scores: dict[str, tuple[ColumnMap, Any]] = {}
+    for column in columns:
+        value = _cell(cells, column)
+        target = column.to
+        try:
+            if target == NOTE:
+                text = _text(value, exact)
+                if text.strip():
+                    notes.append(f"{column.heading}: {text}")
+            elif target == "reference":
+                row.reference = _text(value, True).strip()
+            elif target == "register":
+                row.register = _text(value, exact).strip() or section
+            elif target in TEXT_FIELDS:
+                if value is not None:
+                    row.fields[target] = _text(value, exact)
+            elif target in DATE_FIELDS:
+                row.fields[target] = read_day(value, FIELDS[target])
+            elif target in ("controls", "actions"):
+                setattr(row, target, split_items(_text(value, exact)) if value not in (None, "") else [])
+            elif target == "treatment":
+                if _text(value, False):
+                    row.fields["treatment"] = read_choice(value, TREATMENT_WORDS, "Treatment")
+            elif target == "status":
+                if _text(value, False):
+                    row.fields["status"] = read_choice(value, STATUS_WORDS, "Status")
+            elif target == "exempt":
+                if _text(value, False):
+                    row.fields["exempt"] = read_choice(value, _YES_NO, "Exempt")
+            elif target.endswith(".score"):
+                scores[target.split(".")[0]] = (column, value)
+            else:
+                _kind, part = target.split(".")
+                scale = scheme.likelihood if part == "likelihood" else scheme.impact
+                common = LIKELIHOOD_WORDS if part == "likelihood" else IMPACT_WORDS
+                try:
+                    level = read_level(value, scale, common, column.scale, column.steps, column.words)
+                except ValueProblem as problem:
+                    raise ValueProblem(f"{column.heading} {problem}") from None
+                levels[target] = level
+                if isinstance(value, str) and level is not None and as_number(value) is None:
+                    words.setdefault(column.column, {})[" ".join(value.split())] = level
+        except ValueProblem as problem:
+            row.problems.append(Problem(column.heading, str(problem)))
+    if not row.reference and not has_reference:
+        row.reference = str(counter)  # no reference column: risks numbered in sheet order
+    elif not row.reference:
+        row.problems.append(Problem("Reference", "Reference must not be empty"))
+    _scores(row, levels, scores, scheme, notes)
+    _limits(row, exact, notes)
+    return row
+
+
+_YES_NO = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False}
+
+
+def _scores(row: ImportRow, levels: dict[str, int | None], scores: dict[str, tuple[ColumnMap, Any]],
+            scheme: ScoringScheme, notes: list[str]) -> None:
+    for kind in SCORE_KINDS:
+        likelihood, impact = levels.get(f"{kind}.likelihood"), levels.get(f"{kind}.impact")
+        if f"{kind}.likelihood" not in levels and f"{kind}.impact" not in levels:
+            if kind in scores and _text(scores[kind][1], False):
+                column, value = scores[kind]
+                notes.append(f"{column.heading}: {_text(value, False)}")
+            continue
+        if (likelihood is None) != (impact is None):
+            if not row.problems:
+                row.problems.append(Problem(f"{kind.capitalize()} likelihood",
+                                            f"{kind.capitalize()} likelihood and impact must both be given "
+                                            "or both empty"))
+            continue
+        score = Score(likelihood, impact) if likelihood is not None and impact is not None else None
+        row.fields[kind] = score
+        if kind in scores and score is not None:
+            _check_council_score(row, kind, score, scores[kind], scheme, notes)
+
+
+def _check_council_score(row: ImportRow, kind: str, score: Score, given: tuple[ColumnMap, Any],
+                         scheme: ScoringScheme, notes: list[str]) -> None:
+    """A council's own score or priority that disagrees with likelihood x impact is said, and kept as a note."""
+    column, value = given
+    typed = _text(value, False)
+    if not typed:
+        return
+    band = scheme.band_for(score.likelihood, score.impact).name
     try:
-        return read_date(str(value), column)
-    except ValidationError as error:  # the same words as the editor's
-        problems += [Problem(column, problem.message) for problem in error.problems]
-        return None
-
-
-def _as_level(value: Any, column: str, top: int, problems: list[Problem]) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = float(str(value).strip())
+        value = scheme.value_of(score)
+        agrees = float(typed) == value
+        worked = f"{scheme.likelihood_level(score.likelihood).value} x {scheme.impact_level(score.impact).value} = {value}"
     except ValueError:
-        number = -1.0
-    if not number.is_integer() or not 1 <= number <= top:
-        problems.append(Problem(column, f"{column} must be a whole number 1 to {top}; got {_as_text(value)!r}"))
-        return None
-    return int(number)
+        names = {b.name.lower() for b in scheme.bands}
+        word = typed.lower()
+        if not any(n.startswith(word[:3]) for n in names):
+            notes.append(f"{column.heading}: {typed}")  # a rating riskdesk's bands do not name: kept as said
+            return
+        agrees = band.lower().startswith(word[:3])
+        worked = f"band {band}"
+    if not agrees:
+        row.warnings.append(Problem(column.heading, f"{column.heading} {typed} is not what likelihood x impact "
+                                                    f"gives ({worked}); kept as a note"))
+        notes.append(f"{column.heading}: {typed}")
 
 
-def _score(row: dict[str, Any], kind: str, scheme: ScoringScheme, problems: list[Problem]) -> Score | None:
-    likelihood_column, impact_column = f"{kind} likelihood", f"{kind} impact"
-    likelihood = _as_level(_column(row, likelihood_column), likelihood_column, scheme.max_likelihood, problems)
-    impact = _as_level(_column(row, impact_column), impact_column, scheme.max_impact, problems)
-    if (likelihood is None) != (impact is None) and not problems:
-        problems.append(Problem(likelihood_column, f"{kind} likelihood and impact must both be given or both empty"))
-    if likelihood is None or impact is None:
-        return None
-    return Score(likelihood, impact)
+def _limits(row: ImportRow, exact: bool, notes: list[str]) -> None:
+    title = row.fields.get("title", "")
+    if not exact and title:
+        short, shortened = short_title(title)
+        if shortened:
+            whole = row.fields.get("description", "")
+            row.fields["description"] = f"{title}\n\n{whole}" if whole and whole != title else title
+            row.fields["title"] = short
+            row.warnings.append(Problem("Title", "the title was long: its first line or sentence is the title "
+                                                 "and the whole text is in the description"))
+    if notes:
+        base = row.fields.get("description", "")
+        row.fields["description"] = "\n\n".join([base, *notes] if base else notes)
+    if not row.fields.get("title", "").strip():
+        row.problems.append(Problem("Title", "Title must not be empty"))
+    elif len(row.fields["title"]) > MAX_TITLE:
+        row.problems.append(Problem("Title", f"Title must be at most {MAX_TITLE} characters"))
+    if len(row.reference) > MAX_REFERENCE:
+        row.problems.append(Problem("Reference", f"Reference must be at most {MAX_REFERENCE} characters"))
+    for name in TEXT_FIELDS:
+        if name != "title" and len(row.fields.get(name, "")) > MAX_TEXT:
+            row.problems.append(Problem(FIELDS[name], f"{FIELDS[name]} must be at most {MAX_TEXT:,} characters; "
+                                                      f"it has {len(row.fields[name]):,}"))
+    for kind, items in (("Control", row.controls), ("Action", row.actions)):
+        for item in items or []:
+            if len(item) > MAX_TEXT:
+                row.problems.append(Problem(f"{kind}s", f"{kind} must be at most {MAX_TEXT:,} characters; "
+                                                        f"one has {len(item):,}"))
 
 
-def _check_product(row: dict[str, Any], kind: str, score: Score | None, problems: list[Problem],
-                   scheme: ScoringScheme) -> None:
-    """A score column that disagrees with likelihood x impact was edited by hand: say so, don't guess."""
-    column = f"{kind} score"
-    typed = _as_text(_column(row, column))
-    if not typed or score is None:
-        return
-    value = scheme.value_of(score)  # weighted levels score their values, not their numbers
-    if typed != str(value):
-        problems.append(Problem(column, f"{column} {typed} is not likelihood x impact "
-                                        f"({score.likelihood} x {score.impact} = {value}); "
-                                        "change the likelihood or impact instead"))
-
-
-def names_registers(source: Path) -> bool:
-    """True when the sheet has a Register column with a register named in it."""
-    try:
-        return any(_as_text(_column(row, "Register")) for _number, row in read_rows(source))
-    except SpreadsheetError:
-        return False
-
-
-def not_read_columns(source: Path) -> list[str]:
-    """The columns of the sheet that riskdesk works out itself and so does not import."""
-    for _number, row in read_rows(source):
-        names = {name.strip().lower() for name in row}
-        return [column for column in NOT_READ if column.lower() in names]
-    return []
-
-
-def parse_row(number: int, row: dict[str, Any], scheme: ScoringScheme) -> ImportRow:
-    """Check one row and turn it into risk fields; problems name the row and column."""
-    problems: list[Problem] = []
-    reference = _as_text(_column(row, "Reference"))
-    result = ImportRow(number, reference, _as_text(_column(row, "Register")))
-    for column in REQUIRED:
-        if not _as_text(_column(row, column)):
-            problems.append(Problem(column, f"{column} must not be empty"))
-    for column, name in TEXT_FIELDS.items():
-        value = _column(row, column)
-        if value is not None:
-            result.fields[name] = _as_text(value)
-    for column, name in DATE_FIELDS.items():
-        if _column(row, column) is not None:
-            result.fields[name] = _as_date(_column(row, column), column, problems)
-    for kind in ("Inherent", "Residual", "Target"):
-        if _column(row, f"{kind} likelihood") is not None or _column(row, f"{kind} impact") is not None:
-            score = _score(row, kind, scheme, problems)
-            result.fields[kind.lower()] = score
-            _check_product(row, kind, score, problems, scheme)
-    status = _as_text(_column(row, "Status")).lower()
-    if status:
-        try:
-            result.fields["status"] = RiskStatus(status)
-        except ValueError:
-            problems.append(Problem("Status", f"Status must be open, closed or escalated; got {status!r}"))
-    treatment = _as_text(_column(row, "Treatment")).lower()
-    if treatment:
-        try:
-            result.fields["treatment"] = Treatment(treatment)
-        except ValueError:
-            problems.append(Problem("Treatment",
-                                    f"Treatment must be treat, tolerate, transfer or terminate; got {treatment!r}"))
-    exempt = _as_text(_column(row, "Exempt")).lower()
-    if exempt:
-        if exempt not in ("yes", "no", "true", "false", "y", "n", "1", "0"):
-            problems.append(Problem("Exempt", f"Exempt must be Yes or No; got {exempt!r}"))
+def _describe(parsed: ParsedSheet, source: str, grid_rows: list[list[Any]]) -> None:
+    """The sentences about the whole sheet: what each column became, what was left, what was guessed."""
+    mapping = parsed.mapping
+    notes = parsed.notes
+    notes.append(f"Read the sheet {mapping.sheet!r} of {source}, headings in row {mapping.header_row}.")
+    for column in mapping.columns:
+        target = FIELDS[column.to]
+        if column.to == IGNORE:
+            empty = not any(column.index < len(r) and r[column.index] not in (None, "") for r in grid_rows)
+            notes.append(f"Column {column.column} {column.heading!r}: ignored" + (" (it is empty)." if empty else "."))
+        elif column.to == NOTE:
+            notes.append(f"Column {column.column} {column.heading!r}: kept as a note in each risk's description.")
         else:
-            result.fields["exempt"] = exempt in ("yes", "true", "y", "1")
-    result.problems = problems
-    return result
-
-
-def _check_header(source: Path, header: list[str]) -> None:
-    """Refuse a sheet whose first row does not name the Reference and Title columns."""
-    names = {name.strip().lower() for name in header}
-    missing = [column for column in REQUIRED if column.lower() not in names]
-    if not missing:
-        return
-    shown = "; ".join(h for h in header if h)[:120] or "nothing"
-    hint = " (it looks separated by semicolons: save it as CSV with commas)" if (
-        len(header) == 1 and ";" in header[0]) else ""
-    raise SpreadsheetError(
-        f"{source.name} has no {' or '.join(missing)} column{'s' if len(missing) > 1 else ''} in its first row"
-        f"{hint}; the first row reads: {shown}")
-
-
-def parse_source(source: Path, scheme: ScoringScheme) -> list[ImportRow]:
-    """Every data row of the source, checked."""
-    rows = []
-    for number, row in read_rows(source):
-        if not rows:
-            _check_header(source, list(row))
-        if number - 1 > MAX_ROWS:
-            raise SpreadsheetError(f"{source.name} has more than {MAX_ROWS} rows; split it")
-        rows.append(parse_row(number, row, scheme))
-    if not rows:
-        raise SpreadsheetError(f"{source.name} has no rows to import")
-    return rows
+            how = ""
+            if column.steps and column.scale:
+                how = f" (numbers 1-{column.scale} read as {column.steps} steps of {column.scale / column.steps:.3g})"
+            elif column.scale:
+                how = f" (numbers on a 1-{column.scale} scale rescaled)"
+            if column.words:
+                how += " (words: " + ", ".join(f"{w} = {n}" for w, n in column.words.items()) + ")"
+            notes.append(f"Column {column.column} {column.heading!r}: {target}{how}.")
+    for sentence in duplicate_headings(mapping):
+        notes.append(f"{sentence}: each is mapped on its own; check them on the mapping page.")
+    if not mapping.targets("reference"):
+        notes.append(f"{source} has no reference column: the risks are numbered 1 to {len(parsed.rows)} "
+                     "in sheet order.")
+    if parsed.skipped:
+        notes.append(f"Skipped {parsed.skipped} row(s) with no risk in them (blank, or only dates, numbers "
+                     "or formula results).")
+    if parsed.sections:
+        notes.append("Section rows read as registers: " + ", ".join(parsed.sections) + ".")

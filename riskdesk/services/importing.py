@@ -1,16 +1,27 @@
-"""Importing risks from a spreadsheet: all rows or none, with a dry run."""
+"""Importing risks from a spreadsheet: all rows or none, with a dry run.
+
+Reading, converting and comparing happen before the file is locked; the writes happen in
+one transaction at the end, so a colleague saving meanwhile waits only for that write.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.validation import Problem, ValidationError
-from riskdesk.interchange.tabular_import import ImportRow, names_registers, not_read_columns, parse_source
-from riskdesk.services.queries import find_register, load_contents
+from riskdesk.interchange.keyed import read_keyed
+from riskdesk.interchange.layout import IGNORE, Mapping, detect, normalise
+from riskdesk.interchange.sheets import Grid, SpreadsheetError, read_workbook
+from riskdesk.interchange.tabular_import import ParsedSheet, parse_grid
+from riskdesk.services.import_plan import Plan, make_plan
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import RISK
+from riskdesk.storage.errors import ConflictError, RegisterFileError
+
+LAYOUTS_KEY = "import_layouts"
 
 
 @dataclass
@@ -22,80 +33,164 @@ class ImportResult:
     unchanged: list[str] = field(default_factory=list)
     new_registers: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # "Row 4, Residual likelihood: ..."
-    not_read: list[str] = field(default_factory=list)  # columns riskdesk works out, so ignores
+    warnings: list[str] = field(default_factory=list)  # said, not a reason to refuse
+    summary: list[str] = field(default_factory=list)  # what each column became, what was skipped
+    not_read: list[str] = field(default_factory=list)  # columns ignored
+    counts: dict[str, int] = field(default_factory=dict)  # controls, actions, links added
+    mapping: Mapping | None = None
+    backup: Path | None = None
     changes: OpChanges = field(default_factory=OpChanges)
+
+    @property
+    def changed(self) -> int:
+        """How many risks were (or would be) added or changed."""
+        return len(self.created) + len(self.updated)
 
 
 def sheet_names_registers(source: Path) -> bool:
     """True when the spreadsheet names each row's register (a Register column)."""
-    return names_registers(source)
+    try:
+        mapping = detect(read_workbook(source))
+    except SpreadsheetError:
+        return False
+    return bool(mapping.targets("register"))
+
+
+def mapping_for(workspace: Workspace | None, grids: list[Grid], sheet: str | None = None,
+                header_row: int | None = None) -> Mapping:
+    """The mapping remembered for this layout in the register file, or the one detection finds."""
+    sizes = (workspace.scheme.max_likelihood, workspace.scheme.max_impact) if workspace else (5, 5)
+    found = detect(grids, sizes, sheet, header_row)
+    if workspace is not None:
+        remembered = (workspace.store.get_meta(LAYOUTS_KEY) or {}).get(found.signature())
+        if remembered:
+            try:
+                return Mapping.from_dict(remembered)
+            except SpreadsheetError:
+                pass  # an unreadable remembered mapping: detect again
+    return found
+
+
+def check_fits(mapping: Mapping, grids: list[Grid], name: str) -> Grid:
+    """The sheet a given mapping reads, refusing one made for another layout."""
+    grid = next((g for g in grids if g.name == mapping.sheet), None)
+    if grid is None:
+        raise SpreadsheetError(f"The mapping reads the sheet {mapping.sheet!r}, which {name} does not have "
+                               f"(its sheets: {', '.join(g.name for g in grids)})")
+    header = grid.row(mapping.header_row)
+    for column in mapping.columns:
+        if column.to == IGNORE:
+            continue
+        found = header[column.index] if column.index < len(header) else None
+        own = {normalise(column.heading), normalise(column.heading.rsplit(" - ", 1)[-1])}
+        if found not in (None, "") and normalise(str(found)) not in own:
+            raise SpreadsheetError(f"The mapping was made for another layout: column {column.column} of row "
+                                   f"{mapping.header_row} is headed {str(found)!r} in {name}, "
+                                   f"{column.heading!r} in the mapping")
+    return grid
+
+
+def read_source(workspace: Workspace | None, source: Path, mapping: Mapping | None = None,
+                sheet: str | None = None, header_row: int | None = None) -> tuple[list[Grid], Mapping]:
+    """The workbook's sheets and the mapping to read it with."""
+    grids = read_workbook(source)
+    if not any(g.rows for g in grids):
+        raise SpreadsheetError(f"{source.name} has no rows to import")
+    if mapping is None:
+        mapping = mapping_for(workspace, grids, sheet, header_row)
+    return grids, mapping
 
 
 class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
-def import_risks(workspace: Workspace, source: Path, register_name: str | None = None,
-                 dry_run: bool = False) -> ImportResult:
+def import_risks(workspace: Workspace, source: Path, register_name: str | None = None, dry_run: bool = False,
+                 mapping: Mapping | None = None, sheet: str | None = None, header_row: int | None = None,
+                 backup: bool = False) -> ImportResult:
     """Add or update risks from a spreadsheet; any bad cell means nothing is written."""
-    rows = parse_source(source, workspace.scheme)
-    result = ImportResult(not_read=not_read_columns(source))
-    seen: dict[tuple[str, str], int] = {}
-    for row in rows:
-        target = register_name or row.register
-        if not target:
-            row.problems.append(Problem("Register", "Register must be given (a column, or --register)"))
-        key = (target, row.reference)
-        if row.reference and key in seen:
-            row.problems.append(Problem("Reference", f"Reference {row.reference} is also on row {seen[key]}"))
-        seen.setdefault(key, row.number)
-        result.problems += [f"Row {row.number}, {p.field}: {p.message}" for p in row.problems]
+    grids, mapping = read_source(workspace, source, mapping, sheet, header_row)
+    grid = check_fits(mapping, grids, source.name)
+    parsed = parse_grid(grid, mapping, workspace.scheme, source.name)
+    if not parsed.rows:
+        raise SpreadsheetError(f"{source.name} has no risks to import under the headings in row "
+                               f"{mapping.header_row} of the sheet {mapping.sheet!r}")
+    keyed = read_keyed(grids, mapping.sheet)
+    result = ImportResult(mapping=mapping, summary=list(parsed.notes),
+                          not_read=[c.heading for c in mapping.columns if c.to == IGNORE])
+    if keyed.sheets:
+        result.summary.append("Also read the sheets " + ", ".join(keyed.sheets) + ".")
+    _row_findings(parsed, register_name, result, source.name)
+    result.problems += keyed.problems
     if result.problems:
         return result
+    plan = make_plan(workspace, parsed, keyed, register_name)
+    result.problems += plan.problems
+    if result.problems:
+        return result
+    _describe(plan, result)
+    if dry_run or not plan.has_work:
+        if not dry_run:
+            _remember(workspace, mapping)
+        return result
+    if backup:
+        result.backup = _backup(workspace)
     try:
         with workspace.store.transaction():
-            _apply(workspace, rows, register_name, result, source.name)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
+            result.changes = plan.apply(workspace, f"Imported from {source.name}")
+            _remember(workspace, mapping)
+    except ConflictError:
+        result.problems = [f"A colleague changed the register while {source.name} was being imported; nothing "
+                           "was imported. Import it again to bring it in over their change."]
         result.changes = OpChanges()
     except ValidationError as error:
         result.problems = [str(p) for p in error.problems]
-        result.created, result.updated, result.unchanged, result.new_registers = [], [], [], []
         result.changes = OpChanges()
     return result
 
 
-def _apply(
-    workspace: Workspace, rows: list[ImportRow], register_name: str | None, result: ImportResult, source: str
-) -> None:
-    contents = load_contents(workspace)
-    registers: dict[str, str] = {}
-    for row in rows:
-        name = register_name or row.register
-        if name not in registers:
-            found = find_register(contents, name)
-            if found is None:
-                created, changes = workspace.create_register(name)
-                result.new_registers.append(name)
-                result.changes.merge(changes)
-                registers[name] = created.id
-            else:
-                registers[name] = found.id
-        register_id = registers[name]
-        existing = workspace.store.all(RISK, "register_id = ? AND reference = ?", (register_id, row.reference))
-        fields = dict(row.fields)
-        title = fields.pop("title", "")
-        try:
-            if existing:
-                risk = existing[0]
-                changes = workspace.update_risk(risk.id, risk.version, f"Imported from {source}",
-                                                title=title or risk.title, **fields)
-                (result.updated if changes.fields else result.unchanged).append(row.reference)
-            else:
-                _, changes = workspace.create_risk(register_id, row.reference, title, **fields)
-                result.created.append(row.reference)
-        except ValidationError as error:
-            named = [Problem(p.field, f"Row {row.number}, {p.message}") for p in error.problems]
-            raise ValidationError(named) from None
-        result.changes.merge(changes)
+def _row_findings(parsed: ParsedSheet, register_name: str | None, result: ImportResult, source: str) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    missing = False
+    for row in parsed.rows:
+        if register_name and parsed.sections and row.register:
+            row.parent = register_name
+        elif register_name:
+            row.register = register_name
+        if not row.register:
+            missing = True
+        key = (f"{row.parent}\n{row.register}".lower(), row.reference)
+        if key in seen:
+            row.problems.append(Problem("Reference", f"Reference {row.reference} is also on row {seen[key]}"))
+        seen.setdefault(key, row.number)
+        result.problems += [f"Row {row.number}, {p.field}: {p.message}" for p in row.problems]
+        result.warnings += [f"Row {row.number}, {p.field}: {p.message}" for p in row.warnings]
+    if missing:
+        result.problems.insert(0, f"{source} does not say which register its risks belong in: choose one "
+                                  "(--register NAME), or map a column to Register")
+
+
+def _describe(plan: Plan, result: ImportResult) -> None:
+    result.created, result.updated, result.unchanged = plan.created, plan.updated, plan.unchanged
+    result.new_registers = plan.new_register_names
+    result.counts = plan.counts()
+
+
+def _remember(workspace: Workspace, mapping: Mapping) -> None:
+    """Keep the mapping in the register file so the next import of this layout reads it the same way."""
+    layouts: dict[str, Any] = dict(workspace.store.get_meta(LAYOUTS_KEY) or {})
+    entry = mapping.to_dict()
+    if layouts.get(mapping.signature()) != entry:
+        layouts[mapping.signature()] = entry
+        workspace.store.set_meta(LAYOUTS_KEY, layouts, "Import layout remembered")
+
+
+def _backup(workspace: Workspace) -> Path:
+    from riskdesk.services.files import save_copy
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = workspace.path.with_name(f"{workspace.path.stem} before import {stamp}{workspace.path.suffix}")
+    try:
+        return save_copy(workspace, target)
+    except RegisterFileError:
+        raise

@@ -30,7 +30,7 @@ from riskdesk.core.serialise import (
     settings_from_dict,
     settings_to_dict,
 )
-from riskdesk.core.validation import Problem, ValidationError, validate_risk
+from riskdesk.core.validation import Problem, ValidationError, text_problems, validate_risk
 from riskdesk.services import deletion
 from riskdesk.services.identity import default_user
 from riskdesk.storage.errors import ConflictError, RegisterFileError
@@ -278,6 +278,7 @@ class Workspace:
         """Add a control to a risk."""
         if not description.strip():
             raise ValidationError([Problem("description", "Control description must not be empty")])
+        _check_texts(description=description, **fields)
         self.store.get(RISK, risk_id)
         count = len(self.store.all(CONTROL, "risk_id = ?", (risk_id,)))
         control = self.store.insert(
@@ -290,6 +291,7 @@ class Workspace:
         """Edit a control."""
         if "description" in changes and not str(changes["description"]).strip():
             raise ValidationError([Problem("description", "Control description must not be empty")])
+        _check_texts(**changes)
         control, diff = self.store.update(CONTROL, control_id, version, changes, reason)
         return _changes("control", control_id, diff, controls={control_id}, risks={control.risk_id})
 
@@ -302,6 +304,7 @@ class Workspace:
         """Add an action to a risk."""
         if not description.strip():
             raise ValidationError([Problem("description", "Action description must not be empty")])
+        _check_texts(description=description, **fields)
         self.store.get(RISK, risk_id)
         count = len(self.store.all(ACTION, "risk_id = ?", (risk_id,)))
         action = self.store.insert(
@@ -314,6 +317,7 @@ class Workspace:
         """Edit an action."""
         if "description" in changes and not str(changes["description"]).strip():
             raise ValidationError([Problem("description", "Action description must not be empty")])
+        _check_texts(**changes)
         action, diff = self.store.update(ACTION, action_id, version, changes, reason)
         return _changes("action", action_id, diff, actions={action_id}, risks={action.risk_id})
 
@@ -410,6 +414,13 @@ class Workspace:
                 next_period, _ = self.create_period(next_label)
                 changes.periods.add(next_period.id)
         return changes
+
+
+def _check_texts(**values: Any) -> None:
+    """Texts over the limit are refused, naming the field, before anything is written."""
+    problems = [p for name, value in values.items() if isinstance(value, str) for p in text_problems(name, value)]
+    if problems:
+        raise ValidationError(problems)
 
 
 def _changes(entity: str, record_id: str, diff: dict[str, tuple[Any, Any]], **ids: set[str]) -> OpChanges:

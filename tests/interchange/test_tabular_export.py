@@ -28,7 +28,7 @@ def test_xlsx_has_risks_controls_and_actions_sheets(demo_5x5_path: Path, tmp_pat
     target = tmp_path / "risks.xlsx"
     assert main(["export", str(demo_5x5_path), "-o", str(target)]) == 0
     book = load_workbook(target, read_only=False)
-    assert book.sheetnames == ["Risks", "Controls", "Actions"]
+    assert book.sheetnames == ["Risks", "Controls", "Actions", "Links", "Periods", "Registers", "Matrix"]
     risks = book["Risks"]
     header = [c.value for c in risks[1]]
     assert header == list(RISK_COLUMNS)

@@ -140,7 +140,8 @@ def test_an_unreadable_file_is_explained_in_one_sentence(qtbot, make_window: Mak
     assert not flow.dialog.isVisible()
     box = window.last_message
     assert isinstance(box, QMessageBox)
-    assert box.text() == "risks.xlsx is not an Excel workbook that riskdesk can read"
+    assert box.text() == ("risks.xlsx is not an Excel workbook (.xlsx): it may be damaged, cut short in copying, "
+                          "or another kind of file renamed")
     assert digest(demo_5x5_path) == before
 
 
