@@ -10,10 +10,10 @@ from riskdesk.core.scheme import ScoringScheme
 
 MAX_REFERENCE = 40
 MAX_TITLE = 300
-# Every other text (description, comments, a control or action): room for pages of text, while a
-# committee pack of a register full of such texts still builds in seconds, and any one text fits in
-# a spreadsheet cell (32,767 characters) so that exports keep it whole.
-MAX_TEXT = 20_000
+# Every other text (description, comments, a control or action): room for about thirty pages, while a
+# committee pack of a register full of such texts still builds in seconds. A text over a spreadsheet
+# cell's 32,767 characters goes whole into the CSV and JSON exports; the Excel export names it instead.
+MAX_TEXT = 100_000
 LONG_TEXT_FIELDS = ("description", "category", "owner", "accountable_officer", "cabinet_member",
                     "appetite", "proximity", "period_comment")
 

@@ -212,7 +212,8 @@ def _check_council_score(row: ImportRow, kind: str, score: Score, given: tuple[C
     try:
         value = scheme.value_of(score)
         agrees = float(typed) == value
-        worked = f"{scheme.likelihood_level(score.likelihood).value} x {scheme.impact_level(score.impact).value} = {value}"
+        values = scheme.likelihood_level(score.likelihood).value, scheme.impact_level(score.impact).value
+        worked = f"{values[0]} x {values[1]} = {value}"
     except ValueError:
         names = {b.name.lower() for b in scheme.bands}
         word = typed.lower()

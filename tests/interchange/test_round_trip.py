@@ -118,3 +118,22 @@ def test_export_then_import_into_an_empty_file_rebuilds_the_register(demo_5x5: W
         for kind in ("controls", "actions"):
             assert [{k: i.get(k) for k in strip} for i in twin[kind]] == \
                 [{k: i.get(k) for k in strip} for i in entry[kind]]
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_named_not_cut(workspace: Workspace, tmp_path: Path,
+                                                                 capsys) -> None:
+    register, _ = workspace.create_register("Main")
+    workspace.create_risk(register.id, "L 1", "Long", period_comment="x" * 40_000)
+    path = workspace.path
+    workspace.close()
+    assert main(["export", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "Risk L 1: Period comment has 40,000 characters, more than a spreadsheet cell holds (32,767)" in err
+    assert not (tmp_path / "out.xlsx").exists()
+    assert main(["export", str(path), "-o", str(tmp_path / "out.csv")]) == 0
+    empty = Workspace.create(tmp_path / "b.sqlite")
+    try:
+        assert not import_risks(empty, tmp_path / "out.csv").problems
+        assert load_contents(empty).risks[0].period_comment == "x" * 40_000
+    finally:
+        empty.close()
