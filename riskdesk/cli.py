@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--min-band", metavar="BAND", help="leave out risks below this band")
     report.add_argument("--include-closed", action="store_true", help="include closed risks")
     report.add_argument("--exempt", action="store_true",
-                        help="the exempt (Part B) version, with exempt risks, marked on every page")
+                        help="the exempt (Part B) version: the exempt risks alone, marked on every page")
+    report.add_argument("--whole-pack", action="store_true",
+                        help="with --exempt: every risk, the exempt ones flagged, instead of the exempt ones alone")
     report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
@@ -382,7 +384,7 @@ def _report(args: argparse.Namespace) -> int:
     options = ReportOptions(
         kind=args.kind, period=args.period, register=args.register, children=not args.no_children,
         min_band=args.min_band,
-        include_closed=args.include_closed, exempt=args.exempt, page_size=args.page_size,
+        include_closed=args.include_closed, exempt=args.exempt, whole_pack=args.whole_pack, page_size=args.page_size,
         greyscale=args.greyscale,
     )
     workspace = Workspace.open(args.path, read_only=True)

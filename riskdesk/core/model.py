@@ -122,6 +122,7 @@ class Risk:
     last_reviewed: date | None = None
     next_review: date | None = None
     exempt: bool = False
+    exempt_paragraph: str = ""  # the paragraph of Schedule 12A an exempt risk falls under, e.g. "3"
     period_comment: str = ""
     position: int = 0
     archived: bool = False

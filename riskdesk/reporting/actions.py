@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from riskdesk.reporting.data import ActionLine, ReportData
 from riskdesk.reporting.long_table import CellParagraph, PagedTable
-from riskdesk.reporting.parts import LONG_CELL, due_text, rag_cell_commands, rag_word, table_heading
+from riskdesk.reporting.parts import LONG_CELL, due_text, filters_note, rag_cell_commands, rag_word, table_heading
 from riskdesk.reporting.styles import Palette, Styles, table_style_commands
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import safe
@@ -24,6 +24,7 @@ def actions_story(data: ReportData, width: float, styles: Styles, palette: Palet
         Paragraph(safe(meta.title), styles.title),
         Paragraph(safe(f"{meta.period}: {len(data.actions)} open actions, {len(overdue)} overdue"),
                   styles.subtitle),
+        *filters_note(meta.filters, styles),
     ]
     if not data.actions:
         story.append(Paragraph("There are no open actions on the registers chosen.", styles.body))
@@ -50,7 +51,8 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
         rows.append([
             CellParagraph(safe(line.owner) or "–", styles.cell),
             due_text(line),
-            CellParagraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}", styles.cell),
+            CellParagraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}"
+                          + (f"<br/><i>{safe(line.exempt)}</i>" if line.exempt else ""), styles.cell),
             CellParagraph(text, styles.cell),
             line.status.capitalize(),
             rag_word(line.rag),

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from riskdesk.core.grid import build_grid
 from riskdesk.core.model import Score
 from riskdesk.core.scheme import ScoringScheme
-from riskdesk.reporting.data import ReportData, RiskEntry
+from riskdesk.reporting.data import ReportData, RiskEntry, exempt_words
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
 from riskdesk.reporting.fonts import BOLD, REGULAR
 from riskdesk.reporting.parts import (
@@ -17,6 +17,7 @@ from riskdesk.reporting.parts import (
     badge,
     controls_table,
     data_table,
+    filters_note,
     free_heading,
     labelled,
     scores_table,
@@ -94,6 +95,7 @@ def committee_story(data: ReportData, width: float, styles: Styles, palette: Pal
         Paragraph(safe(meta.scope or meta.council), styles.subtitle),
         Paragraph(safe(meta.title), styles.title),
         Paragraph(safe(meta.period), styles.subtitle),
+        *filters_note(meta.filters, styles),
     ]
     about = text_block(data.introduction, styles.body)
     if about:
@@ -156,7 +158,8 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
             rows.append([
                 Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
                 Paragraph(safe(risk.owner), styles.cell),
-                Paragraph(safe(risk.title), styles.cell),
+                Paragraph(safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else ""),
+                          styles.cell),
                 badge(data.scheme, risk.residual, palette, size),
                 DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
                 PageNumber(anchor_key(entry), size),
@@ -186,6 +189,8 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     name = f"{risk.reference} {risk.title}"
     opening: list[Flowable] = [*(lead or []), free_heading(name, styles.heading), PageAnchor(anchor_key(entry)),
                                SectionMark(name, level=level, register=entry.register_name, continued=name)]
+    if risk.exempt:
+        opening.append(Paragraph(f"<b>{safe(exempt_words(risk))}</b>", styles.label))
     opening += text_block(risk.description, styles.body)
     # The people, dates and score table never part: a score table's header alone at a page's foot
     # is no use.

@@ -28,11 +28,22 @@ class ReportMeta:
     arrow_style: str = "arrows"
     scope: str = ""  # the register the report covers, e.g. "Strategic Risk Register"
     matrix_axes: str = ""  # "impact" or "likelihood" down the side; "" = the scheme's usual way
+    filters: str = ""  # the options that chose the risks, stated under the title
 
     @property
     def marking(self) -> str:
         """The protective marking printed on every page."""
         return MARKING_EXEMPT if self.exempt else MARKING_PUBLIC
+
+
+def exempt_words(risk: Risk) -> str:
+    """How an exempt risk is flagged: "Exempt: paragraph 3 of Schedule 12A"; "" for a public one."""
+    if not risk.exempt:
+        return ""
+    paragraph = risk.exempt_paragraph.strip()
+    if paragraph:
+        return f"Exempt: paragraph {paragraph} of Schedule 12A"
+    return "Exempt under Schedule 12A (paragraph not recorded)"
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class ActionLine:
     risk_reference: str = ""
     risk_title: str = ""
     overdue: bool = False
+    exempt: str = ""  # the risk's exempt flag ("Exempt: paragraph 3 of Schedule 12A"), or ""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,11 @@ def text_block(text: str, style: ParagraphStyle, empty: str = "") -> list[Flowab
     return [Paragraph(part, style) for part in parts]
 
 
+def filters_note(filters: str, styles: Styles) -> list[Flowable]:
+    """The options that chose the report's risks, stated under its title."""
+    return [Paragraph(safe(filters), styles.note)] if filters else []
+
+
 def table_heading(text: str, style: ParagraphStyle, room: float = 35 * mm) -> list[Flowable]:
     """A heading (user text allowed) that starts a new page only when less than room is left.
 

@@ -7,10 +7,10 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from riskdesk.core.grid import Grid, build_grid
 from riskdesk.core.scheme import Band, ScoringScheme
-from riskdesk.reporting.data import AreaEntry, ReportData, RiskEntry
+from riskdesk.reporting.data import AreaEntry, ReportData, RiskEntry, exempt_words
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock
 from riskdesk.reporting.fonts import BOLD, REGULAR
-from riskdesk.reporting.parts import data_table, fitted_widths, free_heading, table_heading, text_block
+from riskdesk.reporting.parts import data_table, filters_note, fitted_widths, free_heading, table_heading, text_block
 from riskdesk.reporting.sections import SectionEnd, SectionMark
 from riskdesk.reporting.styles import Palette, Styles, table_style_commands
 from riskdesk.reporting.template import Checkpoint
@@ -36,6 +36,7 @@ def profile_story(data: ReportData, width: float, styles: Styles, palette: Palet
     story: list[Flowable] = [
         Paragraph(safe(f"{meta.scope or meta.council} – {meta.title}"), styles.title),
         Paragraph(safe(meta.period), styles.subtitle),
+        *filters_note(meta.filters, styles),
     ]
     top = top_band(data.scheme)
     single = len(data.areas) == 1 and len(data.areas[0].risks) == len(data.risks)
@@ -133,6 +134,8 @@ def high_risks(area: AreaEntry, data: ReportData, width: float, styles: Styles, 
         heading = f"<b>{safe(top.name)} Risk: {safe(risk.reference)}) {safe(risk.title)}</b>"
         if risk.accountable_officer:
             heading += f" – Accountable Officer – {safe(risk.accountable_officer)}"
+        if risk.exempt:
+            heading += f"<br/><b>{safe(exempt_words(risk))}</b>"
         rows: list[list[object]] = [
             [Paragraph(heading, styles.cell), Paragraph("<b>Direction of Travel</b>", styles.cell),
              DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=styles.size(9.5))],

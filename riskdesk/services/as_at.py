@@ -21,7 +21,7 @@ from riskdesk.storage.records import ACTION, CONTROL, RISK, EntitySpec
 # Fields of a risk read back from the history (scores, status and comment come from the snapshot).
 RISK_FIELDS = ("title", "description", "category", "owner", "accountable_officer", "cabinet_member",
                "target_date", "appetite", "proximity", "treatment", "last_reviewed", "next_review", "exempt",
-               "register_id")
+               "exempt_paragraph", "register_id")
 ITEM_FIELDS = {"action": ("description", "owner", "due_date", "status", "rag", "progress"),
                "control": ("description", "owner", "effectiveness")}
 

@@ -182,7 +182,8 @@ class _Finder:
                 self._add("comment_copied", risk,
                           f"its period comment is the same as in {self.previous.label}; say what has changed.")
         self._scores(risk)
-        if risk.exempt and not (_PARAGRAPH.search(risk.description) or _PARAGRAPH.search(comment)):
+        if risk.exempt and not (risk.exempt_paragraph.strip() or _PARAGRAPH.search(risk.description)
+                                or _PARAGRAPH.search(comment)):
             self._add("exempt_no_paragraph", risk,
                       "is exempt (Part B) but does not say which paragraph of Schedule 12A it is exempt under; "
                       "add it to the description, e.g. \"Exempt under paragraph 3\".")

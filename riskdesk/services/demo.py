@@ -124,6 +124,7 @@ def _place(
             last_reviewed=_date(entry.get("last_reviewed")),
             next_review=_date(entry.get("next_review")),
             exempt=bool(entry.get("exempt", False)),
+            exempt_paragraph=str(entry.get("exempt_paragraph", "")),
             period_comment=comment,
         )
         risk_ids[reference] = risk.id

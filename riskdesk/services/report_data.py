@@ -10,7 +10,7 @@ from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Action, ActionStatus, Control, Period, Register, RegisterKind, Risk, RiskStatus, Score
 from riskdesk.core.report_kinds import KIND_IDS, report_kind
 from riskdesk.core.scheme import Band
-from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry
+from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry, exempt_words
 from riskdesk.services.as_at import AsAt, as_at
 from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids, tree_order
 from riskdesk.services.workspace import Workspace
@@ -33,7 +33,8 @@ class ReportOptions:
     children: bool = True  # with the register, the registers beneath it
     min_band: str | None = None
     include_closed: bool = False
-    exempt: bool = False  # True = the exempt (Part B) version, marked on every page
+    exempt: bool = False  # True = the exempt (Part B) version, marked on every page: the exempt risks alone
+    whole_pack: bool = False  # with exempt: the public risks too, so the exempt version is the whole pack
     page_size: str = "A4"  # "A4" or "A3"
     greyscale: bool = False
 
@@ -69,6 +70,7 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
         arrow_style=workspace.settings.arrow_style,
         scope=scope_root.name if scope_root else "All registers",
         matrix_axes=workspace.settings.extra.get("matrix_axes", ""),
+        filters=filters_stated(options, minimum, root),
     )
     data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
                       introduction=scope_root.commentary if scope_root else "")
@@ -81,6 +83,22 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
         data.actions = sorted((a for e in entries for a in e.actions if a.status in _OPEN_WORDS),
                               key=lambda a: (not a.overdue, a.owner.lower(), a.due or date.max, a.risk_reference))
     return data
+
+
+def filters_stated(options: ReportOptions, minimum: Band | None, root: Register | None) -> str:
+    """The options that chose the risks, in a sentence printed under the report's title."""
+    parts = [f"{minimum.name} risks and above" if minimum is not None else "All bands"]
+    parts.append("closed risks included" if options.include_closed else "closed risks left out")
+    if not options.exempt:
+        parts.append("public version: exempt (Part B) risks left out")
+    elif options.whole_pack:
+        parts.append("exempt version: every risk, exempt (Part B) ones flagged")
+    else:
+        parts.append("exempt version: the exempt (Part B) risks alone")
+    if root is not None and not options.children:
+        parts.append(f"{root.name} alone, without the registers beneath it")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 _OPEN_WORDS = {ActionStatus.NOT_STARTED.value, ActionStatus.IN_PROGRESS.value}
@@ -174,6 +192,8 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
             continue
         if then.exempt and not options.exempt:
             continue  # exempt (Part B) risks are left out of the public version entirely
+        if options.exempt and not options.whole_pack and not then.exempt:
+            continue  # the exempt papers hold the exempt risks alone unless the whole pack is asked for
         if minimum is not None:
             if then.residual is None:
                 continue
@@ -247,7 +267,7 @@ def _action_line(action: Action, risk: Risk, today: date) -> ActionLine:
     return ActionLine(
         description=action.description, owner=action.owner, due=action.due_date, status=action.status.value,
         rag=action.rag.value if action.rag else "", progress=action.progress, risk_reference=risk.reference,
-        risk_title=risk.title, overdue=action.is_overdue(today),
+        risk_title=risk.title, overdue=action.is_overdue(today), exempt=exempt_words(risk),
     )
 
 

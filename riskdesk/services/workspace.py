@@ -260,7 +260,7 @@ class Workspace:
             k: getattr(source, k) for k in (
                 "description", "category", "owner", "accountable_officer", "cabinet_member",
                 "status", "inherent", "residual", "target", "target_date", "appetite",
-                "proximity", "treatment", "last_reviewed", "next_review", "exempt",
+                "proximity", "treatment", "last_reviewed", "next_review", "exempt", "exempt_paragraph",
             )
         }
         with self.store.transaction():

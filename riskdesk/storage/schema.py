@@ -19,7 +19,7 @@ MIGRATION_SET = "riskdesk"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied migrations
 
 # The number of migrations below; tests check the two agree.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TRACKED = {
     "version": int,
@@ -146,6 +146,12 @@ def build_migrations() -> Migrations:
         )
         _table(db, "history").create_index(["entity_id"], index_name="idx_history_entity")
         _table(db, "links").create_index(["from_risk_id"], index_name="idx_links_from")
+
+    @migrations(name="m003_exempt_paragraph")
+    def m003_exempt_paragraph(db: Database) -> None:
+        # Version 3 keeps, for an exempt (Part B) risk, the paragraph of Schedule 12A to the Local
+        # Government Act 1972 it is exempt under ("3"), which the exempt pack prints beside it.
+        _table(db, "risks").add_column("exempt_paragraph", str, not_null_default="")
 
     return migrations
 

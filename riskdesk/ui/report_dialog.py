@@ -120,7 +120,8 @@ class ReportDialog(QDialog):
         self.register_combo = self._combo("registerCombo", [])
         self.band_combo = self._combo("bandCombo", [])
         self.version_combo = self._combo("versionCombo", [("Public (exempt risks left out)", "public"),
-                                                          ("Exempt: Part B (all risks)", "exempt")])
+                                                          ("Exempt: Part B (the exempt risks alone)", "exempt"),
+                                                          ("Exempt: Part B (the whole pack)", "whole")])
         self.page_combo = self._combo("pageSizeCombo", [("A4", "A4"), ("A3", "A3")])
         self.children_check = QCheckBox("With the registers beneath it", self)
         self.children_check.setObjectName("childrenCheck")
@@ -247,7 +248,8 @@ class ReportDialog(QDialog):
             children=self.children_check.isChecked(),
             min_band=self.band_combo.currentData(),
             include_closed=self.closed_check.isChecked(),
-            exempt=self.version_combo.currentData() == "exempt",
+            exempt=self.version_combo.currentData() in ("exempt", "whole"),
+            whole_pack=self.version_combo.currentData() == "whole",
             page_size=str(self.page_combo.currentData()),
             greyscale=self.grey_check.isChecked(),
         )

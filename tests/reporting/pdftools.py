@@ -100,3 +100,9 @@ def size_of(words: list[tuple[float, float, float, float, str]], text: str) -> f
         if word == text:
             return round(bottom - top, 2)
     raise AssertionError(f"{text!r} is not on the page")
+
+
+def pdf_raw(path: Path) -> str:
+    """All the text in the order it was drawn: a table cell's lines stay together."""
+    result = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
+    return result.stdout

@@ -142,3 +142,10 @@ def test_a_register_can_be_reported_without_its_children(qtbot: QtBot, dialog: R
     assert dialog.save_to(target)
     text = without_links(_text(target))
     assert "SR 7.5" in text and "CS 01" not in text
+
+
+def test_the_exempt_version_is_the_exempt_risks_alone_or_the_whole_pack(dialog: ReportDialog) -> None:
+    dialog.version_combo.setCurrentIndex(dialog.version_combo.findData("exempt"))
+    assert (dialog.options().exempt, dialog.options().whole_pack) == (True, False)
+    dialog.version_combo.setCurrentIndex(dialog.version_combo.findData("whole"))
+    assert (dialog.options().exempt, dialog.options().whole_pack) == (True, True)
