@@ -122,7 +122,14 @@ class Workspace:
     def settings(self) -> Settings:
         """The file's settings (council name, arrow style...)."""
         if self._settings is None:
-            self._settings = settings_from_dict(self.store.get_meta("settings"))
+            data = self.store.get_meta("settings")
+            try:
+                self._settings = settings_from_dict(data)
+            except (AttributeError, TypeError, ValueError):
+                raise RegisterFileError(
+                    f"{self.path.name}: its settings cannot be read (they are not a table of named values as "
+                    "riskdesk writes them), so they were changed outside riskdesk; open a backup copy."
+                ) from None
         return self._settings
 
     def forget_cached(self) -> None:

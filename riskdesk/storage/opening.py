@@ -179,6 +179,17 @@ def migrate(conn: sqlite3.Connection, chosen_set: object = None) -> None:
         raise
 
 
+def upgraded_in_memory(source: sqlite3.Connection) -> sqlite3.Connection:
+    """A copy in memory of an older file, brought up to date; the source connection is closed."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+    migrate(memory)
+    return memory
+
+
 def create_file(path: Path) -> sqlite3.Connection:
     """Create a new, empty register file at path (which must not exist)."""
     if path.exists():

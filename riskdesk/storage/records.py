@@ -27,6 +27,8 @@ from riskdesk.core.model import (
 )
 
 SCORE_FIELDS = ("inherent", "residual", "target")
+# Texts every record of their kind has; a NULL written by another program reads as "".
+REQUIRED_TEXTS = frozenset({"reference", "title", "description", "name", "label"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class EntitySpec:
             return lambda row: bool(row[i])
         if default is not dataclasses.MISSING:
             return lambda row: default if row[i] is None else row[i]
+        if name in REQUIRED_TEXTS:  # a missing title reads as empty; check then names it
+            return lambda row: "" if row[i] is None else row[i]
         return lambda row: row[i]
 
     def from_row(self, row: dict[str, Any]) -> Any:
@@ -140,7 +144,7 @@ class EntitySpec:
                 if default is not dataclasses.MISSING:
                     values[name] = default
                 else:
-                    values[name] = raw
+                    values[name] = "" if name in REQUIRED_TEXTS else raw
             else:
                 values[name] = raw
         return self.cls(**values)

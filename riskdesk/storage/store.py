@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdesk.core.model import Score, Snapshot
+from riskdesk.storage import diagnosis
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.storage.opening import (
     BUSY_TIMEOUT_MS,
@@ -20,9 +21,11 @@ from riskdesk.storage.opening import (
     inspect_file,
     open_file,
     read_only_uri,
+    upgraded_in_memory,
 )
 from riskdesk.storage.records import SCORE_FIELDS, EntitySpec
 from riskdesk.storage.recovery import roll_back_interrupted_save
+from riskdesk.storage.schema import SCHEMA_VERSION
 
 
 def new_id() -> str:
@@ -63,10 +66,14 @@ class RegisterFile:
         """Open a register for reading only (checks, exports): nothing can be written."""
         path = Path(path)
         rolled_back = roll_back_interrupted_save(path)  # the one write a reader may make
-        inspect_file(path)
+        version = inspect_file(path)
         conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if version < SCHEMA_VERSION:
+            # An older file is read through an up-to-date copy in memory: the file itself is
+            # only brought up to date (with a backup) when someone opens it to edit.
+            conn = upgraded_in_memory(conn)
         store = cls(path, conn, user)
         store.rolled_back = rolled_back
         return store
@@ -140,12 +147,19 @@ class RegisterFile:
 
     def get(self, spec: EntitySpec, record_id: str) -> Any:
         """The live record with this id, or NotFoundError."""
-        row = self.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE id = ? AND deleted = 0", (record_id,)
-        ).fetchone()
+        try:
+            row = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id = ? AND deleted = 0", (record_id,)
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(self._unreadable(spec, error)) from None
         if row is None:
             raise NotFoundError(f"No {spec.name} with id {record_id}")
-        return spec.from_row(dict(row))
+        values = dict(row)
+        try:
+            return spec.from_row(values)
+        except (KeyError, TypeError, ValueError):
+            raise RegisterFileError(diagnosis.bad_value(self.path, spec, values)) from None
 
     def find(self, spec: EntitySpec, record_id: str) -> Any | None:
         """The live record with this id, or None."""
@@ -160,9 +174,33 @@ class RegisterFile:
         clause = f" AND ({where})" if where else ""
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: the reader knows the layout
-        cursor.execute(f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params)
-        read = spec.reader(tuple(column[0] for column in cursor.description))
-        return [read(row) for row in cursor.fetchall()]
+        try:
+            cursor.execute(f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params)
+            columns = tuple(column[0] for column in cursor.description)
+            rows = cursor.fetchall()
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(self._unreadable(spec, error)) from None
+        try:
+            read = spec.reader(columns)
+        except KeyError as error:
+            raise RegisterFileError(diagnosis.missing_column(self.path, spec.table, str(error.args[0]))) from None
+        try:
+            return [read(row) for row in rows]
+        except (KeyError, TypeError, ValueError):
+            # Only now is each row looked at closely, to name the record and field.
+            raise RegisterFileError(diagnosis.find_bad_row(self.path, spec, columns, rows, read)) from None
+
+    def _unreadable(self, spec: EntitySpec, error: sqlite3.OperationalError) -> str:
+        """A sentence for a table that cannot be read as riskdesk wrote it."""
+        text = str(error)
+        if "decode" in text.lower():
+            return diagnosis.not_text(self.path, self.conn, spec)
+        if text.startswith("no such column: "):
+            return diagnosis.missing_column(self.path, spec.table, text.removeprefix("no such column: "))
+        if text.startswith("no such table: "):
+            return (f"{self.path.name} has no {text.removeprefix('no such table: ')} table, so it was changed "
+                    "outside riskdesk or is damaged; open a backup copy.")
+        raise error
 
     # -- writes -------------------------------------------------------------
 
@@ -177,7 +215,10 @@ class RegisterFile:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         with self.transaction() as conn:
-            conn.execute(f"INSERT INTO {spec.table} ({columns}) VALUES ({marks})", tuple(row.values()))
+            try:
+                conn.execute(f"INSERT INTO {spec.table} ({columns}) VALUES ({marks})", tuple(row.values()))
+            except sqlite3.IntegrityError as error:
+                raise RegisterFileError(diagnosis.refused_by_rule(self.path, spec, row, [], error)) from None
             self._history(spec.name, record.id, "created", None, spec.label(record), reason, stamp)
         return record
 
@@ -214,11 +255,15 @@ class RegisterFile:
             for name, (_, value) in diff.items():
                 columns.update(spec.field_to_columns(name, value))
             assignments = ", ".join(f"{column} = ?" for column in columns)
-            cursor = conn.execute(
-                f"UPDATE {spec.table} SET {assignments}, version = version + 1, "
-                "changed_by = ?, changed_at = ? WHERE id = ? AND version = ?",
-                (*columns.values(), self.user, stamp, record_id, expected_version),
-            )
+            try:
+                cursor = conn.execute(
+                    f"UPDATE {spec.table} SET {assignments}, version = version + 1, "
+                    "changed_by = ?, changed_at = ? WHERE id = ? AND version = ?",
+                    (*columns.values(), self.user, stamp, record_id, expected_version),
+                )
+            except sqlite3.IntegrityError as error:
+                raise RegisterFileError(diagnosis.refused_by_rule(
+                    self.path, spec, spec.to_row(current), list(diff), error)) from None
             if cursor.rowcount != 1:  # pragma: no cover - guarded by the read above
                 raise ConflictError(spec.name, record_id, expected_version, current, changes)
             for name, (old, new) in diff.items():
@@ -275,8 +320,15 @@ class RegisterFile:
 
     def get_meta(self, key: str) -> Any:
         """A JSON value kept under key, or None."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row and row[0] is not None else None
+        except (sqlite3.OperationalError, ValueError, TypeError):
+            what = {"scheme": "scoring scheme", "settings": "settings"}.get(key, key)
+            raise RegisterFileError(
+                f"{self.path.name}: its {what} cannot be read (the stored text is not the JSON riskdesk "
+                f"writes), so it was changed outside riskdesk; open a backup copy."
+            ) from None
 
     def set_meta(self, key: str, value: Any, reason: str = "") -> None:
         """Keep a JSON value under key, with history."""
@@ -327,7 +379,7 @@ class RegisterFile:
         if period_id is not None:
             sql += " WHERE period_id = ?"
             params = (period_id,)
-        statuses = {status.value: status for status in RiskStatus}
+        statuses: dict[str | None, RiskStatus] = {status.value: status for status in RiskStatus}
         scores: dict[tuple[Any, Any], Score | None] = {}
 
         def score(likelihood: Any, impact: Any) -> Score | None:
@@ -338,10 +390,26 @@ class RegisterFile:
 
         cursor = self.conn.cursor()
         cursor.row_factory = None
-        return [
-            Snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
-            for period, risk, status, il, ii, rl, ri, tl, ti, comment in cursor.execute(sql, params).fetchall()
-        ]
+        statuses[None] = RiskStatus.OPEN
+        try:
+            rows = cursor.execute(sql, params).fetchall()
+            return [
+                Snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
+                for period, risk, status, il, ii, rl, ri, tl, ti, comment in rows
+            ]
+        except KeyError as error:
+            known = ", ".join(status.value for status in RiskStatus)
+            raise RegisterFileError(
+                f"{self.path.name}: a snapshot of a closed period has status {error.args[0]!r}, which riskdesk "
+                f"does not know (it can be {known}), {diagnosis.OUTSIDE}."
+            ) from None
+        except sqlite3.OperationalError as error:
+            if "decode" not in str(error).lower():
+                raise
+            raise RegisterFileError(
+                f"{self.path.name}: a period comment kept in a snapshot is not readable text (it is not UTF-8), "
+                f"{diagnosis.OUTSIDE}."
+            ) from None
 
     def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
         """History rows, oldest first, of one record or of the whole file."""

@@ -19,6 +19,7 @@ from riskdesk.services.refresh import (
     refresh_contents,
 )
 from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import RegisterFileError
 
 POLL_MS = 1500
 PRESENCE_MS = 5000  # who else has the file open: looked at every few seconds
@@ -72,6 +73,9 @@ class Document(QObject):
         self.complete = True
         try:
             load_the_rest(self.workspace, self.contents)
+        except RegisterFileError as error:  # a control or action riskdesk cannot read: say which
+            self.problem.emit(str(error))
+            return
         except Exception:  # the file was closed meanwhile
             return
         self.completed.emit()

@@ -164,9 +164,15 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.show_message("This file cannot be opened", f"{path.name} could not be read: {error.strerror}.")
             return False
+        try:
+            document = Document(workspace, self.undo_stack, self)
+        except RegisterFileError as error:  # a value in the file riskdesk cannot read: named
+            workspace.close()
+            self.show_message("This file cannot be opened", str(error))
+            return False
         self.close_file()
         self.read_only = read_only
-        self.document = Document(workspace, self.undo_stack, self)
+        self.document = document
         self.document.changed.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
         self.document.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
