@@ -191,7 +191,10 @@ def short_title(text: str) -> tuple[str, bool]:
     text = re.sub(r"^risk\s*:-?\s*", "", text, flags=re.IGNORECASE)
     if len(text) <= MAX_TITLE and "\n" not in text:
         return text, False
-    first = text.split("\n", 1)[0].strip()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(split_items(text)) == 1 and "\n\n" not in text:  # one text wrapped by hand: read it as one
+        lines = [" ".join(lines)]
+    first = lines[0] if lines else ""
     if len(first) > MAX_TITLE:
         sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
         first = sentence if len(sentence) <= MAX_TITLE else sentence[: MAX_TITLE - 1].rstrip() + "…"
