@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the exempt (Part B) version: the exempt risks alone, marked on every page")
     report.add_argument("--whole-pack", action="store_true",
                         help="with --exempt: every risk, the exempt ones flagged, instead of the exempt ones alone")
+    report.add_argument("--cover", action="store_true",
+                        help="begin with the covering report (as last filled in the Reports dialog) and contents")
     report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
@@ -390,6 +392,12 @@ def _report(args: argparse.Namespace) -> int:
     workspace = Workspace.open(args.path, read_only=True)
     _note_rolled_back(workspace)
     try:
+        if args.cover:
+            from dataclasses import replace
+
+            from riskdesk.services.covers import cover_for
+
+            options = replace(options, cover=cover_for(workspace, args.register, args.kind))
         pages = write_report(workspace, options, output)
     except ReportError as error:
         return _fail(f"{args.path.name}: {error}")

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from riskdesk.core.report_kinds import ReportKind, report_kind
 from riskdesk.reporting.data import ReportData
+from riskdesk.reporting.front import front_matter
 from riskdesk.reporting.styles import Palette, Styles
 from riskdesk.reporting.template import Cancelled, Progress, ReportTemplate
 
@@ -37,4 +38,5 @@ def build_report(
     doc = ReportTemplate(target, data.meta, landscape_pages=record.landscape, bands=data.scheme.bands,
                          progress=progress, cancelled=cancelled)
     story = story_maker(record)(data, doc.width, doc.styles, doc.palette)
+    story = front_matter(story, data, doc.width, doc.styles, doc.palette) + story
     return doc.build_story(story)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from riskdesk.core.cover import Cover
 from riskdesk.core.direction import Direction
 from riskdesk.core.grid import impact_vertical
 from riskdesk.core.model import Risk, Score
@@ -132,6 +133,7 @@ class ReportData:
     areas: list[AreaEntry] = field(default_factory=list)
     actions: list[ActionLine] = field(default_factory=list)
     introduction: str = ""  # the covering register's commentary
+    cover: Cover | None = None  # the covering report that goes first, when one is wanted
 
     @property
     def impact_vertical(self) -> bool:

@@ -14,6 +14,7 @@ from riskdesk.core.direction import Direction
 from riskdesk.core.grid import Cell, Grid
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.fonts import BOLD, REGULAR
+from riskdesk.reporting.sections import page_form_name
 from riskdesk.reporting.styles import MATRIX_LABEL_SIZE, RULE, TABLE_SIZE, Palette
 from riskdesk.reporting.text import natural_key
 
@@ -362,11 +363,6 @@ def pack_references(references: list[str], size: float, width: float) -> list[li
     if current:
         lines.append(current)
     return lines
-
-
-def page_form_name(key: str) -> str:
-    """The name of the form that holds the page number of the place marked key."""
-    return "pageof" + "".join(ch for ch in key if ch.isalnum())
 
 
 class PageAnchor(Flowable):  # type: ignore[misc]

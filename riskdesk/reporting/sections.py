@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable
+
+from riskdesk.reporting.fonts import REGULAR
+
+
+def page_form_name(key: str) -> str:
+    """The name of the form that holds the page number of the place marked key."""
+    return "pageof" + "".join(ch for ch in key if ch.isalnum())
 
 
 class SectionMark(Flowable):  # type: ignore[misc]
@@ -22,18 +30,27 @@ class SectionMark(Flowable):  # type: ignore[misc]
         self.register = register
         self.continued = continued
         self.key = ""  # given by the document, unique within it
+        self.numbered = 0.0  # the type size its page number is shown at in the contents; 0: not listed
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Take no room at all."""
         return 0.0, 0.0
 
     def draw(self) -> None:
-        """Put a destination here and the section in the PDF's outline (bookmarks)."""
+        """Put a destination here, the section in the PDF's outline (bookmarks) and its page where contents show it."""
         if not self.key:
             return
         canvas = self.canv
         canvas.bookmarkHorizontal(self.key, 0, 0)
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+        if self.numbered:
+            canvas.saveState()
+            canvas.beginForm(page_form_name(self.key))
+            canvas.setFillColor(colors.black)
+            canvas.setFont(REGULAR, self.numbered)
+            canvas.drawString(0, 0, str(canvas.getPageNumber()))
+            canvas.endForm()
+            canvas.restoreState()
 
 
 class SectionEnd(Flowable):  # type: ignore[misc]

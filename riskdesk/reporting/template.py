@@ -139,7 +139,7 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
         for flowable in story:
             for mark in marks_in(flowable):
                 count += 1
-                mark.key = f"section{count}"
+                mark.key = mark.key or f"section{count}"
         scale = self.scale
 
         class Numbered(NumberedCanvas):  # type: ignore[misc]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from riskdesk.core.contents import RegisterContents
+from riskdesk.core.cover import Cover
 from riskdesk.core.model import Action, ActionStatus, Control, Period, Register, RegisterKind, Risk, RiskStatus, Score
 from riskdesk.core.report_kinds import KIND_IDS, report_kind
 from riskdesk.core.scheme import Band
@@ -37,6 +38,7 @@ class ReportOptions:
     whole_pack: bool = False  # with exempt: the public risks too, so the exempt version is the whole pack
     page_size: str = "A4"  # "A4" or "A3"
     greyscale: bool = False
+    cover: Cover | None = None  # a covering report and contents before the report
 
 
 def prepare_report(workspace: Workspace, options: ReportOptions, today: date | None = None,
@@ -73,7 +75,7 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
         filters=filters_stated(options, minimum, root),
     )
     data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
-                      introduction=scope_root.commentary if scope_root else "")
+                      introduction=scope_root.commentary if scope_root else "", cover=options.cover)
     if options.kind == "profile":
         data.areas = ([AreaEntry(root.name, root.commentary, root.owner, tuple(entries))] if alone and root
                       else _profile_areas(contents, entries, scope_root))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -17,19 +18,24 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from riskdesk.services.covers import remember_cover, remembered_cover
 from riskdesk.services.queries import load_contents, tree_order
 from riskdesk.services.reports import ReportCancelled, ReportError, ReportOptions, write_report
 from riskdesk.services.workspace import Workspace
+from riskdesk.storage.errors import ConflictError, RegisterFileError
+from riskdesk.ui.report_cover import CoverPanel
 from riskdesk.ui.report_kinds import KINDS
 
 MAX_PRINT_DPI = 300
@@ -101,6 +107,7 @@ class ReportDialog(QDialog):
         self._debounce.timeout.connect(self.generate)
         self._build()
         self._fill_options()
+        self._show_remembered_cover()
         # The preview starts as the dialog opens, with the usual options.
         self._debounce.start()
 
@@ -165,9 +172,15 @@ class ReportDialog(QDialog):
         run_row.addWidget(self.generate_button)
         run_row.addWidget(self.cancel_button)
 
+        self.cover_panel = CoverPanel(self)
+        self.cover_panel.changed.connect(self._options_changed)
+        self.kind_combo.currentIndexChanged.connect(self._show_remembered_cover)
+        self.register_combo.currentIndexChanged.connect(self._show_remembered_cover)
+
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
+        left_layout.addWidget(self.cover_panel)
         left_layout.addLayout(run_row)
         left_layout.addWidget(self.progress_bar)
         left_layout.addWidget(self.status_label)
@@ -179,8 +192,13 @@ class ReportDialog(QDialog):
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_view.setDocument(self.document)
 
+        # The options scroll on a small screen: with the cover's fields they are taller than 768 pixels.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(left)
         splitter = QSplitter(self)
-        splitter.addWidget(left)
+        splitter.addWidget(scroller)
         splitter.addWidget(self.pdf_view)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 780])
@@ -252,7 +270,26 @@ class ReportDialog(QDialog):
             whole_pack=self.version_combo.currentData() == "whole",
             page_size=str(self.page_combo.currentData()),
             greyscale=self.grey_check.isChecked(),
+            cover=self.cover_panel.cover(),
         )
+
+    @Slot()
+    def _show_remembered_cover(self) -> None:
+        """Fill the cover's fields with those last used for this register and report kind."""
+        self.cover_panel.show_cover(remembered_cover(self.workspace, self.register_combo.currentData(),
+                                                     str(self.kind_combo.currentData())))
+
+    def remember_cover(self) -> None:
+        """Keep the cover in the file for this register and report kind, for next time and for colleagues."""
+        cover = self.cover_panel.cover()
+        if cover is None:
+            return
+        try:
+            remember_cover(self.workspace, self.register_combo.currentData(), str(self.kind_combo.currentData()),
+                           cover)
+        except (OSError, sqlite3.Error, RegisterFileError, ConflictError):
+            # A read-only or busy file: the report still goes out; the cover is simply not kept.
+            self.status_label.setText("The report is ready; the cover could not be kept in the file for next time.")
 
     @Slot()
     def _options_changed(self) -> None:
@@ -365,6 +402,7 @@ class ReportDialog(QDialog):
         """Print the previewed pages to a printer, each rendered at the printer's resolution."""
         if self.current_pdf is None or self.document.pageCount() == 0:
             return False
+        self.remember_cover()
         painter = QPainter()
         if not painter.begin(printer):
             return False
@@ -400,6 +438,7 @@ class ReportDialog(QDialog):
         """Copy the previewed PDF to target; False (with a message shown) when it cannot be written."""
         if self.current_pdf is None:
             return False
+        self.remember_cover()
         try:
             shutil.copyfile(self.current_pdf, target)
         except OSError as error:
@@ -427,6 +466,7 @@ class ReportDialog(QDialog):
         """Open the previewed PDF in the system's PDF viewer."""
         if self.current_pdf is None:
             return
+        self.remember_cover()
         # Hand the viewer its own copy: the preview file is replaced on the next Generate.
         self._counter += 1
         copy = Path(self._temp.path()) / f"report-{self._counter}.pdf"

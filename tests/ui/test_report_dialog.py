@@ -149,3 +149,27 @@ def test_the_exempt_version_is_the_exempt_risks_alone_or_the_whole_pack(dialog: 
     assert (dialog.options().exempt, dialog.options().whole_pack) == (True, False)
     dialog.version_combo.setCurrentIndex(dialog.version_combo.findData("whole"))
     assert (dialog.options().exempt, dialog.options().whole_pack) == (True, True)
+
+
+def test_the_cover_typed_in_the_dialog_goes_first_and_is_remembered(qtbot: QtBot, dialog: ReportDialog,
+                                                                    demo_5x5: Workspace, tmp_path: Path) -> None:
+    panel = dialog.cover_panel
+    assert not panel.isChecked()
+    panel.setChecked(True)
+    panel.fields["committee"].setText("Audit and Governance Committee")  # type: ignore[union-attr]
+    panel.fields["agenda_item"].setText("7")  # type: ignore[union-attr]
+    panel.fields["recommendations"].setPlainText("That the Committee notes the risks.")  # type: ignore[union-attr]
+    _generate(qtbot, dialog)
+    target = tmp_path / "pack.pdf"
+    assert dialog.save_to(target)
+    first = " ".join(_text(target).split("\f")[0].split())
+    assert "Committee Audit and Governance Committee" in first and "Agenda item 7" in first
+    assert "1. That the Committee notes the risks." in first
+    # Another time, the same register and kind bring the same cover back; another kind has none yet.
+    again = ReportDialog(demo_5x5)
+    qtbot.addWidget(again)
+    assert again.cover_panel.isChecked()
+    assert again.cover_panel.values().committee == "Audit and Governance Committee"
+    again.kind_combo.setCurrentIndex(again.kind_combo.findData("profile"))
+    assert not again.cover_panel.isChecked()
+    again.stop_worker()
