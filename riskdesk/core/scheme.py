@@ -145,6 +145,22 @@ class ScoringScheme:
 
     def band_for(self, likelihood: int, impact: int) -> Band:
         """The band of a cell, honouring any per-cell override."""
+        band = self._cell_bands.get((likelihood, impact))
+        return band if band is not None else self._band_of_cell(likelihood, impact)
+
+    @cached_property
+    def _cell_bands(self) -> dict[tuple[int, int], Band]:
+        # Every table row, badge and matrix cell asks for a band: worked out once per cell.
+        table = {}
+        for level_l in self.likelihood:
+            for level_i in self.impact:
+                try:
+                    table[(level_l.number, level_i.number)] = self._band_of_cell(level_l.number, level_i.number)
+                except (KeyError, ValueError):
+                    continue  # a cell in no band: asking for it raises the sentence that says so
+        return table
+
+    def _band_of_cell(self, likelihood: int, impact: int) -> Band:
         override = self.cell_overrides.get((likelihood, impact))
         if override is not None:
             return self.band_named(override)
