@@ -150,7 +150,8 @@ class SchemeDialog(QDialog):
         self.mapping_note.setText(
             f"From {called(self.old)} to {called(new)}. Choose where each old level "
             "goes; every risk's inherent, residual and target score below follows at once. A copy of the file "
-            "is kept beside it before anything changes, and the history records the change.")
+            "is kept beside it before anything changes, and the history records the change. Undo does not "
+            "reach back past it: the copy is the way back.")
         self.pages.setCurrentIndex(1)
         self.refresh_preview()
 

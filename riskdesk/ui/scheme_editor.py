@@ -123,6 +123,8 @@ class SchemeEditor(QWidget):
         self.criteria = self._table((), "impactCriteria")
         self.add_category = QPushButton("&Add a category", self)
         self.add_category.clicked.connect(self._add_category)
+        self.remove_category = QPushButton("&Remove the chosen category", self)
+        self.remove_category.clicked.connect(self._remove_category)
         self.matrix = QTableWidget(self)
         self.matrix.setObjectName("schemePreview")
         small = self.matrix.font()
@@ -149,7 +151,7 @@ class SchemeEditor(QWidget):
         self.set_scheme(scheme)
         if read_only:
             for widget in (self.start, self.open_button, self.name, self.axis, self.likelihood_count,
-                           self.impact_count, self.band_count, self.add_category):
+                           self.impact_count, self.band_count, self.add_category, self.remove_category):
                 widget.setEnabled(False)
             for table in (self.likelihood, self.impact, self.bands, self.criteria):
                 table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -206,7 +208,11 @@ class SchemeEditor(QWidget):
         column = QVBoxLayout(page)
         column.addWidget(QLabel("What each impact level means in each category, lowest level first:", page))
         column.addWidget(self.criteria, 1)
-        column.addWidget(self.add_category, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_category)
+        buttons.addWidget(self.remove_category)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         tabs.addTab(page, "&Criteria")
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.setChildrenCollapsible(False)
@@ -350,6 +356,12 @@ class SchemeEditor(QWidget):
         item = QTableWidgetItem("New category")
         self.criteria.setItem(row, 0, item)
         self.criteria.editItem(item)
+
+    def _remove_category(self) -> None:
+        row = self.criteria.currentRow()
+        if row >= 0:
+            self.criteria.removeRow(row)
+            self._edited()
 
     def _cell_menu(self, point: QPoint) -> None:
         item = self.matrix.itemAt(point)

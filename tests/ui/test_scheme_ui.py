@@ -168,3 +168,19 @@ def test_the_file_menu_opens_the_scheme_read_only_for_a_read_only_file(make_wind
     assert len(seen) == 2
     assert seen[1].next_button.isHidden() and not seen[1].editor.name.isEnabled()
     assert seen[1].editor.likelihood.editTriggers() == seen[1].editor.likelihood.EditTrigger.NoEditTriggers
+
+
+def test_criteria_categories_can_be_added_and_removed(qtbot) -> None:
+    editor = SchemeEditor(preset("3x3"))
+    qtbot.addWidget(editor)
+    before = editor.criteria.rowCount()
+    editor.add_category.click()
+    row = editor.criteria.rowCount() - 1
+    assert row == before
+    for column, text in enumerate(("Environment", "Local", "Regional", "National")):
+        editor.criteria.setItem(row, column, type(editor.criteria.item(0, 0))(text))
+    assert editor.scheme().criteria["Environment"] == ("Local", "Regional", "National")
+    editor.criteria.setCurrentCell(0, 0)
+    first = editor.criteria.item(0, 0).text()
+    editor.remove_category.click()
+    assert first not in editor.scheme().criteria and "Environment" in editor.scheme().criteria
