@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,8 @@ def _fields(contents):  # what a user typed, by reference
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_every_character_survives_export_and_import(suffix: str, title: str, other: str, control: str,
                                                     tmp_path: Path) -> None:
-    folder = tmp_path / f"case{abs(hash((title, other, control))) % 10**9}"
-    folder.mkdir()
+    # A folder of its own for each example: hypothesis may try the same example twice.
+    folder = Path(tempfile.mkdtemp(dir=tmp_path, prefix="case"))
     source = Workspace.create(folder / "a.sqlite")
     register, _ = source.create_register("Main")
     risk, _ = source.create_risk(register.id, "R 1", title, description=other, owner=other, period_comment=other)
