@@ -10,7 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows fit their screen as they open: a desktop monitor's, so the pictures keep their size.
+os.environ.setdefault("QT_QPA_PLATFORM",
+                      f"offscreen:configfile={Path(__file__).resolve().parents[1] / 'tests/screens/desktop.json'}")
 os.environ.setdefault("RISKDESK_USER", "Business Support")
 
 from PySide6.QtCore import QSettings

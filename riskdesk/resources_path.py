@@ -16,3 +16,9 @@ def resource_dir() -> Path:
 def resource(*parts: str) -> Path:
     """Return the path of one shipped resource file."""
     return resource_dir().joinpath(*parts)
+
+
+def guide_dir() -> Path:
+    """Return the user guide's folder (Markdown and pictures): shipped with the app, or docs/guide."""
+    packaged = _PACKAGED / "guide"
+    return packaged if packaged.is_dir() else _SOURCE.parent / "docs" / "guide"

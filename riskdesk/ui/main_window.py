@@ -27,6 +27,7 @@ from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions
 from riskdesk.ui.document import Document
+from riskdesk.ui.guide import show_guide
 from riskdesk.ui.menus import build_menus
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
 from riskdesk.ui.risk_editor import RiskEditor
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.read_only = False  # the open file can be read and printed, not changed
         self.shortcuts_dialog: Any = None
+        self.guide_dialog: Any = None  # the user guide, once opened
         self.undo_stack = QUndoStack(self)
         self.start_page = StartPage(self)
         self.tree_model = RegisterTreeModel(self)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self.start_page.openRequested.connect(self.open_dialog)
         self.start_page.demoRequested.connect(self.open_demo)
         self.start_page.fileChosen.connect(self.open_file)
+        self.start_page.guideRequested.connect(self.show_guide)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self.show_selected_register())
         # Queued: the tree is rebuilt after Qt has finished the edit or drop that asked.
         queued = Qt.ConnectionType.QueuedConnection
@@ -520,6 +523,10 @@ class MainWindow(QMainWindow):
     archive_register = file_actions.archive_register
     show_about = file_actions.show_about
     show_shortcuts = file_actions.show_shortcuts
+
+    def show_guide(self) -> None:
+        """Open the user guide (F1, Help > User guide, the start page's link)."""
+        show_guide(self)
 
     # -- window state ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ SHORTCUTS: list[tuple[str, tuple[Key, ...]]] = [
     ("Find (search box)", (QKeySequence.StandardKey.Find,)), ("New risk", ("Ctrl+Shift+N",)),
     ("Duplicate risk", ("Ctrl+D",)), ("Delete risk (asks first)", ("Delete",)),
     ("Rename register", ("F2",)), ("Committee pack", (QKeySequence.StandardKey.Print,)),
+    ("User guide", (QKeySequence.StandardKey.HelpContents, "F1")),
     ("Quit", (QKeySequence.StandardKey.Quit,)),
 ]
 
@@ -118,6 +119,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts.update(build_reports_menu(window, window.reports_menu))
 
     help_menu = bar.addMenu("&Help")
+    acts["user_guide"] = _action(help_menu, "&User guide", window.show_guide, QKeySequence.StandardKey.HelpContents,
+                                 "F1", name="user_guide")
     acts["about"] = _action(help_menu, "&About riskdesk", window.show_about)
     acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
     acts["shortcuts"] = _action(help_menu, "&Keyboard shortcuts", window.show_shortcuts)

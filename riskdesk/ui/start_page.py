@@ -79,6 +79,7 @@ class StartPage(QWidget):
     openRequested = Signal()
     demoRequested = Signal()
     fileChosen = Signal(object)  # Path
+    guideRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,7 +118,17 @@ class StartPage(QWidget):
         hint.setObjectName("startHint")
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint = hint
+        self.guide_link = QLabel(
+            '<a href="guide">Read the user guide</a> (F1): the quarter step by step, bringing in a '
+            "spreadsheet, sharing the file and making the committee pack.", self)
+        self.guide_link.setObjectName("guideLink")
+        self.guide_link.setWordWrap(True)
+        self.guide_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.guide_link.linkActivated.connect(lambda _link: self.guideRequested.emit())
         buttons.addSpacing(12)
+        buttons.addWidget(self.guide_link)
+        buttons.addSpacing(8)
         buttons.addWidget(hint)
         buttons.addStretch(1)
         recent = QVBoxLayout()
