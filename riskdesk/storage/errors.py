@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 
@@ -46,10 +47,10 @@ class ConflictError(Exception):
         if current is None:
             text = f"This {entity} was deleted by someone else after you opened it"
         elif during:
-            names = ", ".join(name.replace("_", " ") for name in self.fields)
-            text = (f"{during.capitalize()} would write over a later change by {who}"
-                    + (f" at {when}" if when else "")
-                    + f" to the {names} of this {entity}, so nothing was changed")
+            names = " and ".join(name.replace("_", " ") for name in self.fields)
+            text = (f"{who} changed the {names} of {entity} {_name_of(current)} after this edit"
+                    + (f" ({_in_words(when)})" if when else "")
+                    + f", so the {during} was not made and their value was kept")
         else:
             text = f"This {entity} was changed by {who}" + (f" at {when}" if when else "")
             text += " after you opened it; your change was not saved"
@@ -59,6 +60,25 @@ class ConflictError(Exception):
     def field(self) -> str:
         """The first (usually the only) field that clashed."""
         return next(iter(self.fields), "")
+
+
+def _name_of(record: Any) -> str:
+    """How a user knows a record: its reference, name or the start of its description."""
+    for key in ("reference", "name", "label"):
+        value = getattr(record, key, "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    text = str(getattr(record, "description", "") or "").strip()
+    return f'"{text[:40]}"' if text else ""
+
+
+def _in_words(stamp: str) -> str:
+    """A stored UTC time as the user's clock reads it: "at 15:02 on 1 December 2026"."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"at {moment:%H:%M} on {moment.day} {moment:%B %Y}"
 
 
 class NotFoundError(KeyError):

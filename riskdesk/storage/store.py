@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from riskdesk.core.model import Score, Snapshot
-from riskdesk.storage import diagnosis
+from riskdesk.core.model import Snapshot
+from riskdesk.storage import diagnosis, snapshots
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.storage.opening import (
     BUSY_TIMEOUT_MS,
@@ -23,7 +23,7 @@ from riskdesk.storage.opening import (
     read_only_uri,
     upgraded_in_memory,
 )
-from riskdesk.storage.records import SCORE_FIELDS, EntitySpec
+from riskdesk.storage.records import EntitySpec
 from riskdesk.storage.recovery import roll_back_interrupted_save
 from riskdesk.storage.schema import SCHEMA_VERSION
 
@@ -348,68 +348,11 @@ class RegisterFile:
 
     def write_snapshot(self, snapshot: Snapshot) -> None:
         """Keep one risk's scores and comment for a closed period."""
-        row: dict[str, Any] = {
-            "period_id": snapshot.period_id,
-            "risk_id": snapshot.risk_id,
-            "status": snapshot.status.value,
-            "comment": snapshot.comment,
-        }
-        for kind in SCORE_FIELDS:
-            score: Score | None = getattr(snapshot, kind)
-            row[f"{kind}_likelihood"] = score.likelihood if score else None
-            row[f"{kind}_impact"] = score.impact if score else None
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        with self.transaction() as conn:
-            conn.execute(
-                f"INSERT OR REPLACE INTO snapshots ({columns}) VALUES ({marks})", tuple(row.values())
-            )
+        snapshots.write(self, snapshot)
 
     def snapshots(self, period_id: str | None = None) -> list[Snapshot]:
         """Every snapshot, or those of one period."""
-        from riskdesk.core.model import RiskStatus
-
-        # A register of 10,000 risks over 8 quarters has 80,000 of these: read plain
-        # tuples in a known column order and share one Score per distinct pair.
-        sql = (
-            "SELECT period_id, risk_id, status, inherent_likelihood, inherent_impact, residual_likelihood, "
-            "residual_impact, target_likelihood, target_impact, comment FROM snapshots"
-        )
-        params: tuple[Any, ...] = ()
-        if period_id is not None:
-            sql += " WHERE period_id = ?"
-            params = (period_id,)
-        statuses: dict[str | None, RiskStatus] = {status.value: status for status in RiskStatus}
-        scores: dict[tuple[Any, Any], Score | None] = {}
-
-        def score(likelihood: Any, impact: Any) -> Score | None:
-            key = (likelihood, impact)
-            if key not in scores:
-                scores[key] = Score(likelihood, impact) if likelihood and impact else None
-            return scores[key]
-
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        statuses[None] = RiskStatus.OPEN
-        try:
-            rows = cursor.execute(sql, params).fetchall()
-            return [
-                Snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
-                for period, risk, status, il, ii, rl, ri, tl, ti, comment in rows
-            ]
-        except KeyError as error:
-            known = ", ".join(status.value for status in RiskStatus)
-            raise RegisterFileError(
-                f"{self.path.name}: a snapshot of a closed period has status {error.args[0]!r}, which riskdesk "
-                f"does not know (it can be {known}), {diagnosis.OUTSIDE}."
-            ) from None
-        except sqlite3.OperationalError as error:
-            if "decode" not in str(error).lower():
-                raise
-            raise RegisterFileError(
-                f"{self.path.name}: a period comment kept in a snapshot is not readable text (it is not UTF-8), "
-                f"{diagnosis.OUTSIDE}."
-            ) from None
+        return snapshots.read(self, period_id)
 
     def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
         """History rows, oldest first, of one record or of the whole file."""

@@ -186,7 +186,9 @@ def test_undo_that_meets_a_colleagues_later_change_raises_the_conflict(document:
     assert (error.entity, error.record_id, error.field, error.during) == ("risk", risk.id, "title", "undo")
     assert error.fields == {"title": ("Their title", risk.title)}
     assert error.changed_by == "A Colleague" and error.changed_at
-    assert said and "A Colleague" in said[0] and "title" in said[0]
+    assert said[0].startswith(f"Change title: A Colleague changed the title of risk {risk.reference} after "
+                              "this edit (at ")
+    assert said[0].endswith(", so the undo was not made and their value was kept.")
     # The step did not happen, so the Edit menu does not offer to redo it.
     assert document.undo_stack.count() == 0 and document.undo_stack.redoText() == ""
 
