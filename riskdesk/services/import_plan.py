@@ -61,8 +61,8 @@ class Plan:
             store.insert(REGISTER, register, reason)
             changes.registers.add(register.id)
             changes.created.add(register.id)
+        store.insert_many(RISK, self.new_risks, reason)
         for risk in self.new_risks:
-            store.insert(RISK, risk, reason)
             changes.risks.add(risk.id)
             changes.registers.add(risk.register_id)
             changes.created.add(risk.id)
@@ -73,8 +73,8 @@ class Plan:
             changes.fields.update({("risk", current.id, k): v for k, v in done.items()})
         for spec, new, updates, ids in ((CONTROL, self.new_controls, self.control_updates, changes.controls),
                                         (ACTION, self.new_actions, self.action_updates, changes.actions)):
+            store.insert_many(spec, new, reason)
             for record in new:
-                store.insert(spec, record, reason)
                 ids.add(record.id)
                 changes.created.add(record.id)
                 changes.risks.add(record.risk_id)

@@ -5,15 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QStyle
 
-from riskdesk.services.importing import ImportResult, import_risks, sheet_names_registers
+from riskdesk.interchange.layout import Mapping
+from riskdesk.interchange.sheets import Grid, SpreadsheetError
+from riskdesk.services.importing import (
+    ImportResult,
+    import_risks,
+    mapping_for,
+    read_source,
+    sheet_names_registers,
+)
 from riskdesk.services.merging import MergeResult, merge_copy
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.bring_in import BringIn
 
 if TYPE_CHECKING:
+    from riskdesk.ui.bring_in_mapping import MappingDialog
     from riskdesk.ui.main_window import MainWindow
 
 SHOWN_REFERENCES = 30
@@ -44,9 +53,43 @@ class ImportFlow(BringIn):
             registers.append((register.id, register.name, level))
         self.dialog.offer_targets(registers, register_id)
         self.dialog.targetChanged.connect(lambda _target: self.check())
+        self.mapping: Mapping | None = None  # None: as detected, or as remembered for this layout
+        self.grids: list[Grid] | None = None
+        self.columns_button = QPushButton("C&olumns…", self.dialog)
+        self.columns_button.setObjectName("columnsButton")
+        self.columns_button.setToolTip("Choose the sheet, the heading row and what each column holds")
+        self.dialog.buttons.addButton(self.columns_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.columns_button.clicked.connect(self.choose_columns)
 
     def task(self, workspace: Workspace, dry_run: bool) -> ImportResult:
-        return import_risks(workspace, self.source, self.dialog_target, dry_run=dry_run)
+        return import_risks(workspace, self.source, self.dialog_target, dry_run=dry_run, mapping=self.mapping)
+
+    def choose_columns(self) -> MappingDialog | None:
+        """Open the mapping page; OK checks the import again with the columns as chosen."""
+        from riskdesk.ui.bring_in_mapping import MappingDialog
+
+        workspace = self.document.workspace
+        try:
+            if self.grids is None:
+                self.grids, detected = read_source(workspace, self.source)
+            else:
+                detected = mapping_for(workspace, self.grids)
+        except SpreadsheetError as error:
+            QMessageBox.warning(self.dialog, self.cannot_title, str(error))
+            return None
+        grids = self.grids
+
+        def detect(sheet: str, row: int | None) -> Mapping:
+            return mapping_for(workspace, grids, sheet, row)
+
+        page = MappingDialog(grids, self.mapping or detected, detect, self.dialog)
+        page.accepted.connect(lambda: self._use_mapping(page.mapping()))
+        page.open()
+        return page
+
+    def _use_mapping(self, mapping: Mapping) -> None:
+        self.mapping = mapping
+        self.check()
 
     def check(self) -> None:
         # Read in the GUI thread: the worker must not touch widgets.
@@ -59,8 +102,10 @@ class ImportFlow(BringIn):
             return
         lines = _grouped("New", result.created) + _grouped("Updated", result.updated) + \
             _grouped("Unchanged", result.unchanged) + _grouped("New registers", result.new_registers)
-        if result.not_read:
-            lines.append("Not read (riskdesk works these out or keeps them elsewhere): " + ", ".join(result.not_read))
+        extra = ", ".join(f"{n} {what}" for what, n in result.counts.items() if n)
+        if extra:
+            lines.append(f"With them: {extra}.")
+        lines += result.warnings + result.summary
         self.dialog.show_summary(f"If you import {self.source.name}: {_counts(result)}.", lines,
                                  self.safety_note(), bool(result.created or result.updated))
 

@@ -1,0 +1,141 @@
+"""Import and Excel export at scale, each against openpyxl alone doing the same reading or writing.
+
+    uv run python -m benchmarks.bench_interchange [ROWS ...]
+
+Import: a council-style workbook (words for likelihood, a 1-10 impact, bullet cells of controls and
+actions, UK dates) of 1,000 and 10,000 rows is imported into an empty register with detection and
+conversion on. The floor is openpyxl's read-only iteration of the same file. The time the file is
+locked for writing is measured separately (the final transaction).
+
+Export: the Excel export of the register made by the import, against openpyxl's write-only mode
+writing the same cells bare (no fills, fonts, widths or date formats).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from riskdesk.interchange.tabular_export import write_xlsx
+from riskdesk.services.importing import import_risks
+from riskdesk.services.queries import load_contents
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.store import RegisterFile
+
+WORDS = ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")
+HEADER = ("Risk No.", "Risk description", "Service area", "Risk owner", "Likelihood", "Impact (1-10)",
+          "Existing controls", "Further actions", "Review date", "Comments")
+
+
+def make_source(path: Path, rows: int) -> Path:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Risk register")
+    sheet.append(["Corporate risk register"])
+    sheet.append([])
+    sheet.append(list(HEADER))
+    for n in range(1, rows + 1):
+        sheet.append([f"CR {n}", f"Risk {n}: suppliers fail to deliver the service on time. " * 2,
+                      f"Service {n % 12}", f"Officer {n % 40}", WORDS[n % 5], 1 + n % 10,
+                      f"• Contract monitoring {n}\n• Monthly meeting\n• Escalation route",
+                      f"1. Review the contract {n}\n2. Report to committee", f"{1 + n % 28}/0{1 + n % 9}/2025",
+                      f"Progress note {n}"])
+    book.save(path)
+    return path
+
+
+def floor_read(path: Path) -> float:
+    start = time.perf_counter()
+    book = load_workbook(path, read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        for _row in sheet.iter_rows(values_only=True):
+            pass
+    book.close()
+    return time.perf_counter() - start
+
+
+def ours_import(path: Path, folder: Path, tag: str) -> tuple[float, float, int]:
+    target = folder / f"import-{tag}.sqlite"
+    target.unlink(missing_ok=True)
+    workspace = Workspace.create(target)
+    held: list[float] = []
+    transaction = RegisterFile.transaction
+
+    def timed(self, operation: str = ""):  # measure the outermost write transaction only
+        outer = not self.conn.in_transaction
+        start = time.perf_counter()
+        manager = transaction(self, operation)
+        if not outer:
+            return manager
+        class Wrapped:
+            def __enter__(self_inner):
+                return manager.__enter__()
+            def __exit__(self_inner, *exc):
+                result = manager.__exit__(*exc)
+                held.append(time.perf_counter() - start)
+                return result
+        return Wrapped()
+
+    RegisterFile.transaction = timed  # type: ignore[method-assign]
+    try:
+        start = time.perf_counter()
+        result = import_risks(workspace, path, "Imported")
+        elapsed = time.perf_counter() - start
+    finally:
+        RegisterFile.transaction = transaction  # type: ignore[method-assign]
+        workspace.close()
+    assert not result.problems, result.problems[:3]
+    return elapsed, max(held), len(result.created)
+
+
+def export_pair(register: Path, folder: Path) -> tuple[float, float]:
+    workspace = Workspace.open(register, read_only=True)
+    try:
+        contents = load_contents(workspace)
+    finally:
+        workspace.close()
+    start = time.perf_counter()
+    write_xlsx(contents, folder / "ours.xlsx")
+    ours = time.perf_counter() - start
+    # The same cells, bare: read them back from our own file so the floor writes exactly what we wrote.
+    book = load_workbook(folder / "ours.xlsx", read_only=True)
+    sheets = [(s.title, list(s.iter_rows(values_only=True))) for s in book.worksheets]
+    book.close()
+    start = time.perf_counter()
+    bare = Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = bare.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    bare.save(folder / "bare.xlsx")
+    return ours, time.perf_counter() - start
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 10_000]
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        timings = {}
+        for rows in sizes:
+            source = make_source(folder / f"source-{rows}.xlsx", rows)
+            floor = min(floor_read(source) for _ in range(3))
+            runs = [ours_import(source, folder, f"{rows}-{n}") for n in range(2)]
+            ours, held, created = min(runs)
+            timings[rows] = ours
+            print(f"import {rows:,} rows: ours {ours:.2f} s (file locked {held:.2f} s), openpyxl read-only "
+                  f"iteration {floor:.2f} s, ratio {ours / floor:.2f}x; {created:,} risks")
+            exports = [export_pair(folder / f"import-{rows}-0.sqlite", folder) for _ in range(3)]
+            ours_x, bare_x = min(e[0] for e in exports), min(e[1] for e in exports)
+            print(f"export xlsx {rows:,} risks: ours {ours_x:.2f} s, openpyxl write-only bare {bare_x:.2f} s, "
+                  f"ratio {ours_x / bare_x:.2f}x")
+        if len(sizes) > 1:
+            small, large = sizes[0], sizes[-1]
+            print(f"import growth {small:,} -> {large:,} rows: {timings[large] / timings[small]:.1f}x "
+                  f"for {large / small:.0f}x the rows")
+
+
+if __name__ == "__main__":
+    main()
