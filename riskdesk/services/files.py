@@ -41,3 +41,13 @@ def backup_before(workspace: Workspace, what: str) -> Path:
         counter += 1
         target = path.with_name(f"{path.stem}.{what}-{stamp}-{counter}{path.suffix}")
     return save_copy(workspace, target)
+
+
+def integrity_problem(workspace: Workspace) -> str | None:
+    """The whole-file integrity check of an open register (seconds on a shared drive); None when sound.
+
+    Safe to call from a background thread: it reads the file on a connection of its own.
+    """
+    from riskdesk.storage.opening import integrity_problem as check
+
+    return check(workspace.path)

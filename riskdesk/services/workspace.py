@@ -50,11 +50,17 @@ class Workspace:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, user: str | None = None, read_only: bool = False) -> Workspace:
-        """Open an existing register file (read-only for checks and exports)."""
+    def open(cls, path: Path | str, user: str | None = None, read_only: bool = False,
+             check_integrity: bool = True) -> Workspace:
+        """Open an existing register file (read-only for checks and exports).
+
+        check_integrity=False leaves out the integrity check of the whole file: the caller runs
+        integrity_problem() itself and writes nothing until it has passed (the window does, after
+        its first paint).
+        """
         if read_only:
             return cls(RegisterFile.open_read_only(path, user or default_user()))
-        return cls(RegisterFile.open(path, user or default_user()))
+        return cls(RegisterFile.open(path, user or default_user(), check_integrity))
 
     @classmethod
     def create(

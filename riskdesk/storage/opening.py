@@ -28,11 +28,13 @@ def read_only_uri(path: Path) -> str:
     return f"file:{quote(str(path.resolve()))}?mode=ro"
 
 
-def inspect_file(path: Path) -> int:
+def inspect_file(path: Path, check_integrity: bool = True) -> int:
     """Check that a file is a riskdesk register we can open; return its schema version.
 
     Raises RegisterFileError with one plain sentence otherwise. Reads only, apart from
-    SQLite's own rollback of a save that was cut off (see recovery).
+    SQLite's own rollback of a save that was cut off (see recovery). check_integrity=False
+    leaves out the integrity check, which reads the whole file: the window runs it just after
+    its first paint (integrity_problem) and allows editing only once it has passed.
     """
     name = path.name
     if not path.exists():
@@ -63,7 +65,7 @@ def inspect_file(path: Path) -> int:
     except sqlite3.Error:
         raise RegisterFileError(f"{name} cannot be opened as a register.") from None
     try:
-        return _inspect_connection(conn, name)
+        return _inspect_connection(conn, name, check_integrity)
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise RegisterFileError(
@@ -74,7 +76,37 @@ def inspect_file(path: Path) -> int:
         conn.close()
 
 
-def _inspect_connection(conn: sqlite3.Connection, name: str) -> int:
+def integrity_problem(path: Path) -> str | None:
+    """The integrity check of a file already inspected, on a connection of its own; None when sound.
+
+    For a background thread: it reads the whole file, which on a shared drive takes seconds.
+    Returns the sentence to show when the file is damaged or cannot be read now.
+    """
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            _quick_check(conn, path.name)
+        finally:
+            conn.close()
+    except RegisterFileError as error:
+        return str(error)
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            return f"{path.name} is busy: a colleague is saving to it; try again in a moment."
+        return f"{path.name} is damaged and cannot be opened."
+    return None
+
+
+def _quick_check(conn: sqlite3.Connection, name: str) -> None:
+    # With SQLite's default 2 MB cache the check reads a large file more than twice over; a
+    # cache of up to 64 MB (never more than the file) lets it read most pages once.
+    conn.execute("PRAGMA cache_size = -65536")
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if [row[0] for row in result] != ["ok"]:
+        raise RegisterFileError(f"{name} is damaged (its integrity check failed).")
+
+
+def _inspect_connection(conn: sqlite3.Connection, name: str, check_integrity: bool = True) -> int:
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
@@ -87,9 +119,8 @@ def _inspect_connection(conn: sqlite3.Connection, name: str) -> int:
             f"{name} was made by a newer riskdesk (file version {version}, "
             f"this one reads up to {SCHEMA_VERSION}); please update riskdesk."
         )
-    result = conn.execute("PRAGMA quick_check").fetchall()
-    if [row[0] for row in result] != ["ok"]:
-        raise RegisterFileError(f"{name} is damaged (its integrity check failed).")
+    if check_integrity:
+        _quick_check(conn, name)
     for kind, object_name in objects:
         if object_name.startswith("sqlite_"):
             continue
@@ -207,14 +238,19 @@ def create_file(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_file(path: Path, chosen_set: object = None) -> tuple[sqlite3.Connection, Path | None]:
+def open_file(path: Path, chosen_set: object = None,
+              check_integrity: bool = True) -> tuple[sqlite3.Connection, Path | None]:
     """Open an existing register, migrating it (after a backup) when it is older.
 
-    Returns the connection and the backup's path when a migration ran.
+    Returns the connection and the backup's path when a migration ran. check_integrity=False
+    leaves the integrity check to the caller (see inspect_file), except for a file about to be
+    migrated: that is checked before anything is written to it.
     """
-    version = inspect_file(path)
     chosen = chosen_set
     target_version = SCHEMA_VERSION if chosen is None else len(chosen._migrations)  # type: ignore[attr-defined]
+    version = inspect_file(path, check_integrity)
+    if not check_integrity and version < target_version:
+        inspect_file(path)
     if not os.access(path, os.W_OK):
         raise RegisterFileError(f"{path.name} is read-only; copy it somewhere you can write.")
     conn = connect(path)

@@ -53,11 +53,11 @@ class RegisterFile:
         self._depth = 0  # savepoints open inside the current transaction
 
     @classmethod
-    def open(cls, path: Path | str, user: str) -> RegisterFile:
-        """Open an existing register (refusing what is not ours)."""
+    def open(cls, path: Path | str, user: str, check_integrity: bool = True) -> RegisterFile:
+        """Open an existing register (refusing what is not ours); see open_file for check_integrity."""
         path = Path(path)
         rolled_back = roll_back_interrupted_save(path)
-        conn, backup = open_file(path)
+        conn, backup = open_file(path, check_integrity=check_integrity)
         store = cls(path, conn, user, backup)
         store.rolled_back = rolled_back
         return store

@@ -25,7 +25,7 @@ from riskdesk.services.queries import risks_in_subtree
 from riskdesk.services.refresh import residual_trails
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
-from riskdesk.ui import commands, file_actions
+from riskdesk.ui import commands, file_actions, file_check
 from riskdesk.ui.document import Document
 from riskdesk.ui.guide import show_guide
 from riskdesk.ui.menus import build_menus
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.bring_in: Any = None  # an import or merge under way (its dialog is open)
         self.last_message: QMessageBox | None = None
         self.read_only = False  # the open file can be read and printed, not changed
+        self.integrity_check: file_check.IntegrityCheck | None = None  # under way for the open file
         self.shortcuts_dialog: Any = None
         self.guide_dialog: Any = None  # the user guide, once opened
         self.undo_stack = QUndoStack(self)
@@ -153,8 +154,10 @@ class MainWindow(QMainWindow):
         and print only.
         """
         path = Path(path)
+        check_later = not read_only and file_check.checked_later(path)
         try:
-            workspace = Workspace.open(path, user=history_name(), read_only=read_only)
+            workspace = Workspace.open(path, user=history_name(), read_only=read_only,
+                                       check_integrity=not check_later)
         except RegisterFileError as error:
             if not read_only and "read-only" in str(error):
                 if self.confirm("This file cannot be changed",
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
             self.show_message("This file cannot be opened", str(error))
             return False
         self.close_file()
-        self.read_only = read_only
+        self.read_only = read_only or check_later  # editable once the integrity check has passed
         self.document = document
         self.document.changed.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
@@ -191,10 +194,25 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(first)  # shows its risks
         else:
             self.show_selected_register()
+        if check_later:
+            self.integrity_check = file_check.start(workspace, self._integrity_checked, self.read_only_label)
         self._update_state()
         if workspace.rolled_back_note:
             self.statusBar().showMessage(workspace.rolled_back_note, ROLLED_BACK_MS)
         return True
+
+    def _integrity_checked(self, problem: str) -> None:
+        """The file's integrity check ended: allow editing, or close a damaged file and say why."""
+        if self.sender() is not self.integrity_check or self.document is None:
+            return  # the check of a file closed since
+        self.integrity_check = None
+        file_check.finished(self.read_only_label)
+        if problem:
+            self.close_file()
+            self.show_message("This file cannot be opened", problem)
+            return
+        self.read_only = False
+        self._update_state()
 
     def stop_background_work(self) -> None:
         """Stop a report being made and an import or merge under way, and wait for their threads.
@@ -224,6 +242,7 @@ class MainWindow(QMainWindow):
         self.document.deleteLater()
         self.document = None
         self.read_only = False
+        self.integrity_check = None
         forget_last_file()
         self.editor.set_document(None)
         self.pages.setCurrentIndex(START)
