@@ -52,6 +52,18 @@ def test_json_csv_and_xlsx_carry_the_schemes_scores(name: str, demo_5x5_path: Pa
     top_row = next(row for row in values if row[header.index("Reference")] == "TOP 1")
     assert top_row[header.index("Residual score")] == top
     book.close()
+    # The coloured matrix sheet has a row per likelihood level and a column per impact level, in band colours.
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    matrix = book["Matrix"]
+    level_rows = [row for row in matrix.iter_rows() if str(row[0].value or "").startswith("Likelihood ")]
+    assert len(level_rows) == len(scheme.likelihood)
+    top_likelihood = level_rows[0]
+    assert top_likelihood[0].value == f"Likelihood {scheme.max_likelihood}: {scheme.likelihood[-1].label}"
+    cells = top_likelihood[1:1 + len(scheme.impact)]
+    assert cells[-1].value == 1, "TOP 1 alone in the highest cell"
+    for impact, cell in enumerate(cells, start=1):
+        colour = scheme.band_for(scheme.max_likelihood, impact).colour.lstrip("#").upper()
+        assert cell.fill.fgColor.rgb.endswith(colour)
 
 
 @pytest.mark.parametrize("name", SHAPED)

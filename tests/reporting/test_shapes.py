@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from riskdesk.core.presets import preset
+from riskdesk.services.report_data import REPORT_KINDS
 from tests.reporting.conftest import MakeReport
 from tests.reporting.pdftools import pdf_pages, pdf_text
 from tests.shaped import SHAPED, shaped_register
@@ -94,3 +95,16 @@ def test_a_scheme_that_puts_impact_down_the_side_prints_so(demo_5x5_path: Path, 
     first = _flat(pdf_pages(path)[0])
     assert "IMPACT / CONSEQUENCE" not in first, "impact is the side's title now, likelihood runs along the top"
     assert "LIKELIHOOD" in first and "Almost certain" in first and "TOP 1" in first
+
+
+@pytest.mark.parametrize("kind", REPORT_KINDS)
+def test_every_kind_of_report_builds_for_a_six_by_five(kind: str, demo_5x5_path: Path, tmp_path: Path,
+                                                         make_report: MakeReport) -> None:
+    workspace = shaped_register(demo_5x5_path, tmp_path, "6x5")
+    try:
+        path, pages = make_report(workspace, kind=kind)
+    finally:
+        workspace.close()
+    texts = pdf_pages(path)
+    assert pages == len(texts) >= 1
+    assert f"Page {pages} of {pages}" in _flat(texts[-1])
