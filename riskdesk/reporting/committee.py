@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from riskdesk.core.direction import Direction
 from riskdesk.core.grid import build_grid
 from riskdesk.core.model import Score
 from riskdesk.core.scheme import ScoringScheme
@@ -28,6 +29,7 @@ from riskdesk.reporting.sections import SectionEnd, SectionMark
 from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
+from riskdesk.reporting.trend import ScorePathMap, previous_score, trend_words
 
 # A register's name over its risks in the summary.
 REGISTER_ROW_FILL = "#eef1f6"
@@ -142,11 +144,12 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
     With risks from more than one register, each register's risks come under its name, in the
     order of the register tree, each group highest score first.
     """
-    header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score", "Direction of travel", "Page"]
+    header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score",
+              "Direction of travel (last quarters)", "Page"]
     rows: list[list[object]] = [[Paragraph(h, styles.header_cell) for h in header]]
     size = styles.size(TABLE_SIZE)
     groups = by_register(data.risks)
-    extra: list[tuple[object, ...]] = [("VALIGN", (3, 1), (-1, -1), "MIDDLE")]
+    extra: list[tuple[object, ...]] = []
     for path, entries in groups:
         if len(groups) > 1:
             # A register's name never ends a page without its first risk under it.
@@ -161,13 +164,14 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
                 Paragraph(safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else ""),
                           styles.cell),
                 badge(data.scheme, risk.residual, palette, size),
-                DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
+                [DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
+                 *([Paragraph(safe(trend_words(entry)), styles.cell)] if trend_words(entry) else [])],
                 PageNumber(anchor_key(entry), size),
             ])
     # The reference column holds the longest reference on one line; the title gives way.
     ref_width = min(max([width * 0.09] + [stringWidth(e.reference, BOLD, size) + 10 for e in data.risks]),
                     width * 0.2)
-    widths = [ref_width, width * 0.19, width * 0.43 - ref_width, width * 0.15, width * 0.15, width * 0.08]
+    widths = [ref_width, width * 0.17, width * 0.41 - ref_width, width * 0.14, width * 0.21, width * 0.07]
     flowables: list[Flowable] = table_heading("Summary overview", styles.heading, 60 * mm)
     if not data.risks:
         flowables.append(Paragraph("<i>No risks match the options chosen for this report.</i>", styles.body))
@@ -176,6 +180,30 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
     flowables.append(data_table(rows, widths, palette, extra, scale=styles.scale))
     flowables += [SectionEnd(), PageBreak()]
     return flowables
+
+
+def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Styles, palette: Palette) -> Table:
+    """The small matrix marking inherent, residual and target, beside the residual score's recent quarters."""
+    grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
+    words: list[Flowable] = [Paragraph("<b>Residual score over the last quarters</b>", styles.cell)]
+    if len(entry.trend) > 1:
+        for label, score in entry.trend:
+            band = f" ({data.scheme.band_for(score.likelihood, score.impact).name})" if score else ""
+            words.append(Paragraph(safe(f"{label}: {score.value if score else 'not on the register'}{band}"),
+                                   styles.cell))
+    else:
+        words.append(Paragraph("<i>No earlier quarter to compare with.</i>", styles.cell))
+    earlier = previous_score(entry)
+    if earlier is not None and entry.residual is not None and entry.direction in (Direction.IMPROVED,
+                                                                                 Direction.WORSE):
+        words.append(Paragraph(safe(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} "
+                                    f"to {entry.residual.value}."), styles.cell))
+    mapped = ScorePathMap(grid, entry, palette, scale=styles.scale)
+    map_width = mapped.wrap(width, 0)[0]
+    table = Table([[mapped, words]], colWidths=[map_width + 6 * mm, width - map_width - 6 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return table
 
 
 def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles,
@@ -203,6 +231,8 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     for label, values in (("Represented on:", entry.represented_on), ("Risks represented here:", entry.represents)):
         if values:
             block.append(labelled(label, "; ".join(values), styles.label))
+    for label, value in entry.context:
+        block.append(labelled(label, value, styles.label))
     dates = []
     if risk.last_reviewed:
         dates.append(f"Last reviewed {long_date(risk.last_reviewed)}")
@@ -214,6 +244,8 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
         block.append(Paragraph(safe("; ".join(dates)), styles.small))
     block.append(Spacer(1, 2 * mm))
     block.append(scores_table(entry, data.scheme, width, styles, palette, data.meta.arrow_style))
+    block.append(Spacer(1, 2 * mm))
+    block.append(path_and_trend(entry, data, width, styles, palette))
     # Each section starts a page only when less than a heading and a few lines' room is left;
     # a long description may still split, but never inside the block above.
     if len(risk.description) > LONG_DESCRIPTION:

@@ -91,6 +91,8 @@ class RiskEntry:
     # The residual score at each of the last (up to) four quarters, oldest first, ending with the
     # reported one: (period label, score or None when the risk was not yet on the register).
     trend: tuple[tuple[str, Score | None], ...] = ()
+    # Appetite against the score (where set), treatment and proximity: (label, words) to print.
+    context: tuple[tuple[str, str], ...] = ()
 
     @property
     def steady_for(self) -> int:

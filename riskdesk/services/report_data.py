@@ -212,9 +212,30 @@ def _entries(contents: RegisterContents, options: ReportOptions, period: Period 
                                  names.get(risk.register_id, ""), control_lines, lines,
                                  register_path=_register_path(contents.registers, risk.register_id),
                                  trend=_trend(contents, then, period),
+                                 context=_context(then, contents),
                                  represented_on=tuple(represented_on.get(risk.id, ())),
                                  represents=tuple(represents.get(risk.id, ()))))
     return entries
+
+
+def _context(risk: Risk, contents: RegisterContents) -> tuple[tuple[str, str], ...]:
+    """Appetite against the residual score where an appetite applies, then treatment and proximity."""
+    pairs: list[tuple[str, str]] = []
+    appetite = contents.appetite_rules()
+    limit = appetite.limit_for(risk)
+    if limit is not None and (risk.appetite.strip() or appetite.category_key(risk.category)):
+        value = contents.scheme.value_of(risk.residual) if risk.residual is not None else None
+        if value is None:
+            verdict = "the risk is not scored"
+        elif value > limit:
+            verdict = f"the residual score of {value} is above it"
+        else:
+            verdict = f"the residual score of {value} is within it"
+        pairs.append(("Risk appetite:", f"{appetite.level_for(risk)}, scores up to {limit}; {verdict}"))
+    pairs.append(("Treatment:", risk.treatment.value.capitalize()))
+    if risk.proximity.strip():
+        pairs.append(("Proximity:", risk.proximity.strip()))
+    return tuple(pairs)
 
 
 def _trend(contents: RegisterContents, risk: Risk, period: Period | None) -> tuple[tuple[str, Score | None], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from riskdesk.core.model import ActionStatus, Effectiveness, Rag, Score
@@ -85,4 +86,4 @@ def test_new_only_for_a_risk_first_on_the_register_in_that_quarter_and_a_dash_be
     second, _ = make_report(workspace, period="Q2 2023/24")
     text = _flat(pdf_text(second))
     assert text.count(" New ") == 2  # SR 2 only: its summary row and its section
-    assert "Medium 9 No change" in text
+    assert "Medium 9 No change" in text and re.search(r"9 ?→ ?9", text)
