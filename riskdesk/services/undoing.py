@@ -59,3 +59,28 @@ def step_fields(
 def swap_action_and_control(workspace: Workspace, live_kind: str, live_id: str, gone_id: str) -> OpChanges:
     """Undo (live_kind "control") or redo (live_kind "action") of turning an action into a control."""
     return deletion.swap_action_and_control(workspace.store, live_id, live_kind, gone_id)
+
+
+_NOT_COMPARED = {"id", "version", "changed_by", "changed_at", "position"}
+
+
+def fields_of(workspace: Workspace, entity: str, record_id: str) -> dict[str, Any]:
+    """What a user sees of a record now, to tell later whether a colleague changed it."""
+    record = workspace.store.get(SPECS[entity], record_id)
+    return {name: getattr(record, name) for name in SPECS[entity].fields if name not in _NOT_COMPARED}
+
+
+def unchanged_since(workspace: Workspace, entity: str, record_id: str, left: dict[str, Any], during: str) -> int:
+    """The record's version, when it still holds what our last step left; else ConflictError.
+
+    An undo or redo that would remove a record (a control we added, a risk we made) must
+    not take a colleague's later change to it away unasked.
+    """
+    current = workspace.store.get(SPECS[entity], record_id)
+    clashes = {name: (getattr(current, name), value) for name, value in left.items()
+               if getattr(current, name) != value}
+    if clashes:
+        who, when = last_change_of(workspace, record_id, next(iter(clashes)))
+        raise ConflictError(entity, record_id, current.version, current, left, fields=clashes,
+                            changed_by=who, changed_at=when, during=during)
+    return int(current.version)

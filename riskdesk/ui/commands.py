@@ -14,7 +14,7 @@ from typing import Any
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Risk
 from riskdesk.services.refresh import current_record, current_version
-from riskdesk.services.undoing import step_fields, swap_action_and_control
+from riskdesk.services.undoing import fields_of, step_fields, swap_action_and_control, unchanged_since
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.document import Document
 from riskdesk.ui.undo import push
@@ -26,19 +26,23 @@ class AddedItem:
     def __init__(self, workspace: Workspace, kind: str, risk_id: str, values: dict[str, Any]):
         self.workspace, self.kind, self.risk_id, self.values = workspace, kind, risk_id, values
         self.item_id = ""
+        self.left: dict[str, Any] = {}  # the item as our step left it
 
     def do(self) -> OpChanges:
         if self.item_id:
-            return self.workspace.restore_record(self.kind, self.item_id, "Redo")
-        add = self.workspace.add_action if self.kind == "action" else self.workspace.add_control
-        fields = {k: v for k, v in self.values.items() if k != "description"}
-        item, changes = add(self.risk_id, self.values["description"], **fields)
-        self.item_id = item.id
+            changes = self.workspace.restore_record(self.kind, self.item_id, "Redo")
+        else:
+            add = self.workspace.add_action if self.kind == "action" else self.workspace.add_control
+            fields = {k: v for k, v in self.values.items() if k != "description"}
+            item, changes = add(self.risk_id, self.values["description"], **fields)
+            self.item_id = item.id
+        self.left = fields_of(self.workspace, self.kind, self.item_id)
         return changes
 
     def undo(self) -> OpChanges:
         delete = self.workspace.delete_action if self.kind == "action" else self.workspace.delete_control
-        return delete(self.item_id, current_version(self.workspace, self.kind, self.item_id), "Undo")
+        version = unchanged_since(self.workspace, self.kind, self.item_id, self.left, "undo")
+        return delete(self.item_id, version, "Undo")
 
 
 class RemovedItem:
@@ -47,16 +51,19 @@ class RemovedItem:
     def __init__(self, workspace: Workspace, kind: str, item_id: str, version: int):
         self.workspace, self.kind, self.item_id = workspace, kind, item_id
         self.version: int | None = version  # the version the user saw, for the first removal
+        self.left: dict[str, Any] = {}
 
     def do(self) -> OpChanges:
-        version = self.version if self.version is not None else current_version(
-            self.workspace, self.kind, self.item_id)
+        version = self.version if self.version is not None else unchanged_since(
+            self.workspace, self.kind, self.item_id, self.left, "redo")
         self.version = None
         delete = self.workspace.delete_action if self.kind == "action" else self.workspace.delete_control
         return delete(self.item_id, version, "Removed")
 
     def undo(self) -> OpChanges:
-        return self.workspace.restore_record(self.kind, self.item_id, "Undo")
+        changes = self.workspace.restore_record(self.kind, self.item_id, "Undo")
+        self.left = fields_of(self.workspace, self.kind, self.item_id)
+        return changes
 
 
 class Reordered:
@@ -78,16 +85,23 @@ class ActionMadeControl:
     def __init__(self, workspace: Workspace, action_id: str, version: int):
         self.workspace, self.action_id, self.version = workspace, action_id, version
         self.control_id = ""
+        self.left: dict[str, Any] = {}  # the control (after do) or action (after undo) as left
 
     def do(self) -> OpChanges:
         if self.control_id:
-            return swap_action_and_control(self.workspace, "action", self.action_id, self.control_id)
-        control, changes = self.workspace.action_to_control(self.action_id, self.version)
-        self.control_id = control.id
+            unchanged_since(self.workspace, "action", self.action_id, self.left, "redo")
+            changes = swap_action_and_control(self.workspace, "action", self.action_id, self.control_id)
+        else:
+            control, changes = self.workspace.action_to_control(self.action_id, self.version)
+            self.control_id = control.id
+        self.left = fields_of(self.workspace, "control", self.control_id)
         return changes
 
     def undo(self) -> OpChanges:
-        return swap_action_and_control(self.workspace, "control", self.control_id, self.action_id)
+        unchanged_since(self.workspace, "control", self.control_id, self.left, "undo")
+        changes = swap_action_and_control(self.workspace, "control", self.control_id, self.action_id)
+        self.left = fields_of(self.workspace, "action", self.action_id)
+        return changes
 
 
 class Linked:
@@ -127,17 +141,21 @@ class MadeRisk:
     def __init__(self, workspace: Workspace, create: Callable[[], tuple[Risk, OpChanges]]):
         self.workspace, self.create = workspace, create
         self.risk: Risk | None = None
+        self.left: dict[str, Any] = {}
 
     def do(self) -> OpChanges:
         if self.risk is not None:
-            return self.workspace.restore_risk(self.risk.id)
-        self.risk, changes = self.create()
+            changes = self.workspace.restore_risk(self.risk.id)
+        else:
+            self.risk, changes = self.create()
+        self.left = fields_of(self.workspace, "risk", self.risk.id)
         return changes
 
     def undo(self) -> OpChanges:
         assert self.risk is not None
         risk_id = self.risk.id
-        return self.workspace.delete_risk(risk_id, current_version(self.workspace, "risk", risk_id), "Undo")
+        version = unchanged_since(self.workspace, "risk", risk_id, self.left, "undo")
+        return self.workspace.delete_risk(risk_id, version, "Undo")
 
 
 class DeletedRisk:
@@ -146,15 +164,18 @@ class DeletedRisk:
     def __init__(self, workspace: Workspace, risk_id: str, version: int):
         self.workspace, self.risk_id = workspace, risk_id
         self.version: int | None = version
+        self.left: dict[str, Any] = {}
 
     def do(self) -> OpChanges:
-        version = self.version if self.version is not None else current_version(
-            self.workspace, "risk", self.risk_id)
+        version = self.version if self.version is not None else unchanged_since(
+            self.workspace, "risk", self.risk_id, self.left, "redo")
         self.version = None
         return self.workspace.delete_risk(self.risk_id, version, "Deleted")
 
     def undo(self) -> OpChanges:
-        return self.workspace.restore_risk(self.risk_id)
+        changes = self.workspace.restore_risk(self.risk_id)
+        self.left = fields_of(self.workspace, "risk", self.risk_id)
+        return changes
 
 
 class MadeRegister:

@@ -52,10 +52,12 @@ class OperationCommand(QUndoCommand):
             self._document.apply(step())
         except ConflictError as error:
             self.setObsolete(True)
+            self._document.check_for_colleagues()  # show their value, which was kept
             self._document.problem.emit(f"{self.text()}: {error}.")
             self._document.conflict.emit(error)
         except (ValidationError, NotFoundError, RegisterFileError) as error:
             self.setObsolete(True)
+            self._document.check_for_colleagues()
             self._document.problem.emit(f"{self.text()} could not be {done}: {error}")
 
 

@@ -182,6 +182,7 @@ def test_undo_that_meets_a_colleagues_later_change_raises_the_conflict(document:
     document.problem.connect(said.append)
     document.undo_stack.undo()
     assert ws.store.get(RISK, risk.id).title == "Their title"  # not written over
+    assert document.risk(risk.id).title == "Their title"  # and the window shows it
     [error] = met
     assert (error.entity, error.record_id, error.field, error.during) == ("risk", risk.id, "title", "undo")
     assert error.fields == {"title": ("Their title", risk.title)}
@@ -214,3 +215,59 @@ def test_redo_that_meets_a_colleagues_later_change_raises_the_conflict(document:
     document.undo_stack.redo()
     assert ws.store.get(RISK, risk.id).description == "Theirs"
     assert [(e.field, e.during, e.fields["description"]) for e in met] == [("description", "redo", ("Theirs", "Mine"))]
+
+
+def colleague_edits(path: Path, spec, record_id: str, **values: object) -> None:
+    colleague = Workspace.open(path, user="A Colleague")
+    try:
+        record = colleague.store.get(spec, record_id)
+        update = {"control": colleague.update_control, "action": colleague.update_action,
+                  "risk": colleague.update_risk}[spec.name]
+        update(record_id, record.version, "Their edit", **values)
+    finally:
+        colleague.close()
+
+
+def test_undoing_an_add_keeps_an_item_a_colleague_has_changed_since(document: Document) -> None:
+    ws = document.workspace
+    risk = risk_with(document)
+    commands.add_item(document, "control", risk, {"description": "Weekly supervision"})
+    made = ids(document, CONTROL, risk.id)[-1]
+    colleague_edits(ws.path, CONTROL, made, owner="Head of Service")
+    met: list[ConflictError] = []
+    document.conflict.connect(met.append)
+    document.undo_stack.undo()
+    assert ws.store.get(CONTROL, made).owner == "Head of Service"  # still there, with their change
+    assert [(e.entity, e.record_id, e.field, e.fields["owner"], e.during) for e in met] == [
+        ("control", made, "owner", ("Head of Service", ""), "undo")]
+
+
+def test_redoing_a_deletion_keeps_a_risk_a_colleague_has_changed_since(document: Document) -> None:
+    ws = document.workspace
+    risk = ws.store.get(RISK, risk_with(document).id)
+    commands.delete_risk(document, risk)
+    document.undo_stack.undo()
+    colleague_edits(ws.path, RISK, risk.id, period_comment="Still very much a risk")
+    met: list[ConflictError] = []
+    document.conflict.connect(met.append)
+    document.undo_stack.redo()
+    assert ws.store.get(RISK, risk.id).period_comment == "Still very much a risk"
+    assert [(e.field, e.during, e.changed_by) for e in met] == [("period_comment", "redo", "A Colleague")]
+    window_matches_file(document)
+
+
+def test_undoing_action_to_control_keeps_a_control_a_colleague_has_changed(document: Document) -> None:
+    ws = document.workspace
+    risk = risk_with(document)
+    action = ws.store.get(ACTION, ids(document, ACTION, risk.id)[0])
+    edit_fields(document, "action", action.id, action.version, {"status": ActionStatus.COMPLETE}, "Complete")
+    before = ids(document, CONTROL, risk.id)
+    commands.action_to_control(document, risk, action.id, ws.store.get(ACTION, action.id).version)
+    control = next(i for i in ids(document, CONTROL, risk.id) if i not in before)
+    colleague_edits(ws.path, CONTROL, control, description="Reworded by a colleague")
+    met: list[ConflictError] = []
+    document.conflict.connect(met.append)
+    document.undo_stack.undo()
+    assert ws.store.get(CONTROL, control).description == "Reworded by a colleague"
+    assert ws.store.find(ACTION, action.id) is None
+    assert [(e.entity, e.field) for e in met] == [("control", "description")]
