@@ -47,7 +47,7 @@ START, WORK = 0, 1
 TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 # Menu items that change the file: off while a read-only file is open.
 EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
-                   "archive_register", "close_period")
+                   "archive_register", "close_period", "reopen_period", "quarter_settings")
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 ROLLED_BACK_MS = 60_000  # long enough to be read; the line names the file
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.heat_map: Any = None
         self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
+        self.quarter_dialog: Any = None  # what changed, or the committee check (kept alive while shown)
         self.bring_in: Any = None  # an import or merge under way (its dialog is open)
         self.last_message: QMessageBox | None = None
         self.read_only = False  # the open file can be read and printed, not changed
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
         A write already under way is finished first (it cannot stop halfway); a check or a
         preview is abandoned. Their dialogs close, since the file they work on is closing.
         """
+        quarter = self.quarter_dialog
+        if quarter is not None:
+            self.quarter_dialog = None
+            if quarter.isVisible():
+                quarter.reject()
         dialog = self.report_dialog
         if dialog is not None:
             self.report_dialog = None
@@ -395,7 +401,7 @@ class MainWindow(QMainWindow):
         has_risk = has_file and self.risk_panel.current_risk() is not None
         writable = has_file and not self.read_only
         for name in ("save_copy", "close", "find", "show_archived", "scheme", "report_committee", "report_profile",
-                     "report_matrix", "report_actions"):
+                     "report_matrix", "report_actions", "what_changed", "committee_check", "export_reminders"):
             self.actions_by_name[name].setEnabled(has_file)
         for name in EDITING_ACTIONS:
             self.actions_by_name[name].setEnabled(writable)

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from riskdesk.ui.quarter_settings_dialog import edit_quarter_settings
+from riskdesk.ui.reminders_export import export_reminders
 from riskdesk.ui.report_actions import build_reports_menu
 
 if TYPE_CHECKING:
@@ -72,6 +74,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                          name="import_spreadsheet")
     acts["merge_copy"] = _action(file_menu, "&Merge a colleague's copy...", window.merge_copy, name="merge_copy")
     acts["scheme"] = _action(file_menu, "Scoring sc&heme...", window.edit_scheme, name="scheme")
+    acts["export_reminders"] = _action(file_menu, "Export &reminders...", lambda: export_reminders(window),
+                                       name="export_reminders")
     acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
     file_menu.addSeparator()
     acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -93,6 +97,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["find"] = _action(edit_menu, "&Find...", window.focus_search, QKeySequence.StandardKey.Find)
     edit_menu.addSeparator()
     acts["history_name"] = _action(edit_menu, "Your &name in the history...", window.ask_history_name)
+    acts["quarter_settings"] = _action(edit_menu, "Risk &appetite and review dates...",
+                                       lambda: edit_quarter_settings(window), name="quarter_settings")
 
     view_menu = bar.addMenu("&View")
     acts["show_archived"] = _action(view_menu, "Show &archived registers and risks", window.toggle_archived)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.periods import next_period_label, quarter_dates, quarter_label
@@ -45,11 +45,7 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
     suggestion = next_period_label(period.label)
     label = suggestion
     if ask_label:
-        chosen = _period_name(
-            window, f"Close {period.label}",
-            f"Closing {period.label} keeps every risk's scores and period comment as they are now, "
-            "for direction of travel and for reports, and clears the comments for the next period.\n\n"
-            "Name of the next period:", suggestion)
+        chosen = _confirm_close(window, period.label, suggestion)
         if chosen is None:
             return False
         label = chosen
@@ -64,6 +60,79 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
     document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{period.label} closed" + (f"; {label} is open" if label else ""), 8000)
     return True
+
+
+def _confirm_close(window: MainWindow, period_label: str, suggestion: str) -> str | None:
+    """Show what the committee check finds and ask for the next period's name; None when the user stops."""
+    from riskdesk.services.committee_check import CheckError, check_for_committee
+    from riskdesk.ui.close_period_dialog import ClosePeriodDialog
+    from riskdesk.ui.risk_navigation import open_risk
+
+    assert window.document is not None
+    try:
+        check = check_for_committee(window.document.workspace, period_label)
+    except CheckError:
+        check = None
+    dialog = ClosePeriodDialog(period_label, suggestion, check, lambda risk_id: open_risk(window, risk_id), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen_label(suggestion)
+
+
+def reopen_period(window: MainWindow) -> bool:
+    """Reopen the last closed period after the user confirms; the history records it."""
+    from riskdesk.services.period_reopen import periods_removed_by_reopening, reopenable_period
+    from riskdesk.services.period_reopen import reopen_period as reopen
+    from riskdesk.ui.file_actions import guard
+
+    document = window.document
+    if document is None:
+        return False
+    period = reopenable_period(document.workspace)
+    if period is None:
+        window.show_message("Reopen a period", "No period has been closed yet, so there is none to reopen.",
+                            QMessageBox.Icon.Information)
+        return False
+    later = periods_removed_by_reopening(document.workspace, period)
+    removed = (f" {', '.join(p.label for p in later)}, opened when it closed, is removed; comments written "
+               "there stay on the risks." if later else "")
+    if not window.confirm(f"Reopen {period.label}", f"Reopen {period.label} so its scores and comments can "
+                          f"be changed again?{removed} Each risk's {period.label} comment comes back where no "
+                          "newer one has been written. The history records the reopening."):
+        return False
+    changes = guard(window, lambda: reopen(document.workspace, period.id))
+    if changes is None:
+        return False
+    window.undo_stack.clear()
+    document.apply(OpChanges.everything())
+    window.statusBar().showMessage(f"{period.label} is open again", 8000)
+    return True
+
+
+def open_what_changed(window: MainWindow) -> QDialog | None:
+    """Reports > What changed...: per risk, what moved between two periods."""
+    from riskdesk.ui.risk_navigation import open_risk
+    from riskdesk.ui.what_changed_dialog import WhatChangedDialog
+
+    if window.document is None:
+        return None
+    dialog = WhatChangedDialog(window.document.workspace, lambda risk_id: open_risk(window, risk_id), window)
+    window.quarter_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_committee_check(window: MainWindow) -> QDialog | None:
+    """Reports > Check before committee...: every finding, each opening its risk."""
+    from riskdesk.ui.committee_check_dialog import CommitteeCheckDialog
+    from riskdesk.ui.risk_navigation import open_risk
+
+    if window.document is None:
+        return None
+    dialog = CommitteeCheckDialog(window.document.workspace, lambda risk_id: open_risk(window, risk_id), window)
+    window.quarter_dialog = dialog
+    dialog.open()
+    return dialog
 
 
 def start_period(window: MainWindow, ask_label: bool = True) -> bool:
@@ -116,7 +185,17 @@ def build_reports_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
         acts[f"report_{kind}"] = action
     acts["report_committee"].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
     menu.addSeparator()
+    acts["what_changed"] = menu.addAction("&What changed...")
+    acts["what_changed"].setObjectName("what_changed")
+    acts["what_changed"].triggered.connect(lambda _checked=False: open_what_changed(window))
+    acts["committee_check"] = menu.addAction("Check &before committee...")
+    acts["committee_check"].setObjectName("committee_check")
+    acts["committee_check"].triggered.connect(lambda _checked=False: open_committee_check(window))
+    menu.addSeparator()
     acts["close_period"] = menu.addAction("Close the &period...")
     acts["close_period"].setObjectName("close_period")
     acts["close_period"].triggered.connect(lambda _checked=False: close_period(window))
+    acts["reopen_period"] = menu.addAction("&Reopen the last closed period...")
+    acts["reopen_period"].setObjectName("reopen_period")
+    acts["reopen_period"].triggered.connect(lambda _checked=False: reopen_period(window))
     return acts

@@ -68,10 +68,16 @@ def test_a_file_with_no_open_period_is_offered_one(make_window, tmp_path: Path) 
 def test_closing_with_a_blank_name_opens_the_suggested_next_period(
     make_window, demo_5x5_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog
+
+    from riskdesk.ui.close_period_dialog import ClosePeriodDialog
+
+    def answer_blank(dialog: ClosePeriodDialog) -> int:
+        dialog.next_label.setText("   ")
+        return QDialog.DialogCode.Accepted.value
 
     window = make_window(demo_5x5_path)
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("   ", True)))
+    monkeypatch.setattr(ClosePeriodDialog, "exec", answer_blank)
     assert close_period(window)
     current = window.document.contents.current_period()
     assert current.label == "Q2 2024/25" and not current.is_closed

@@ -1,0 +1,142 @@
+"""Reports > Check before committee...: every finding names its risk, and each opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from riskdesk.services.committee_check import CheckError, CommitteeCheck, Finding, check_for_committee
+from riskdesk.services.workspace import Workspace
+from riskdesk.storage.records import PERIOD
+
+RISK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsTable(QTableWidget):
+    """One row per finding: the risk, what kind of finding, and what to put right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("committeeFindings")
+        self.setHorizontalHeaderLabels(["Risk", "Finding", "What to put right"])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setColumnWidth(1, 210)
+        # Two lines a row: a row sized to its text before the dialog is laid out comes out far too tall.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show these findings, in the order given."""
+        self.findings = list(findings)
+        self.setRowCount(len(findings))
+        for row, finding in enumerate(findings):
+            cells = (finding.reference, finding.heading, finding.message[:1].upper() + finding.message[1:])
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(RISK_ID_ROLE, finding.risk_id)
+                item.setToolTip(f"{finding.reference} {finding.title} ({finding.register}): {finding.message}")
+                self.setItem(row, column, item)
+
+    def selected_finding(self) -> Finding | None:
+        """The finding on the selected row."""
+        rows = self.selectionModel().selectedRows()
+        return self.findings[rows[0].row()] if rows else None
+
+
+class CommitteeCheckDialog(QDialog):
+    """The committee check for a chosen period; a finding's row opens its risk."""
+
+    def __init__(self, workspace: Workspace, open_risk: Callable[[str], object], parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("committeeCheckDialog")
+        self.setWindowTitle("Check before committee")
+        self.workspace = workspace
+        self._open_risk = open_risk
+        self._today = today
+        self.result: CommitteeCheck | None = None
+        periods = sorted(workspace.store.all(PERIOD), key=lambda p: p.position)
+        self.period = QComboBox(self)
+        self.period.setAccessibleName("Period to check")
+        for period in periods:
+            self.period.addItem(period.label + ("" if period.is_closed else " (open)"), period.label)
+        open_ones = [i for i, p in enumerate(periods) if not p.is_closed]
+        self.period.setCurrentIndex(open_ones[0] if open_ones else len(periods) - 1)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("committeeSummary")
+        self.summary.setWordWrap(True)
+        self.table = FindingsTable(self)
+        self.table.itemActivated.connect(lambda _item: self.open_selected())
+        self.open_button = QPushButton("&Open the risk", self)
+        self.open_button.clicked.connect(self.open_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Period:", self))
+        top.addWidget(self.period, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.resize(900, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the check again (it reads the file; it never writes to it)."""
+        label = self.period.currentData()
+        try:
+            self.result = check_for_committee(self.workspace, label, self._today)
+        except CheckError as error:
+            self.result = None
+            self.table.set_findings([])
+            self.summary.setText(str(error))
+            self.open_button.setEnabled(False)
+            return
+        self.table.set_findings(self.result.findings)
+        self.summary.setText(summary_text(self.result))
+        self.open_button.setEnabled(not self.result.ready)
+        if not self.result.ready:
+            self.table.selectRow(0)
+
+    def open_selected(self) -> None:
+        """Show the selected finding's risk in the window."""
+        finding = self.table.selected_finding()
+        if finding is not None:
+            self._open_risk(finding.risk_id)
+
+
+def summary_text(result: CommitteeCheck) -> str:
+    """One sentence on how ready the register is."""
+    if result.ready:
+        return f"Ready for committee ({result.period_label}): nothing to put right."
+    risks = len({f.risk_id for f in result.findings})
+    count = len(result.findings)
+    return (f"Not ready for committee ({result.period_label}): {count} thing{'s' if count != 1 else ''} to put "
+            f"right on {risks} risk{'s' if risks != 1 else ''}. Double-click a row, or press Enter, to open its risk.")
