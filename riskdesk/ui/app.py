@@ -31,6 +31,8 @@ def create_main_window(path: Path | str | None = None) -> MainWindow:
     application()
     window = MainWindow()
     window.install_heat_map(HeatMapPanel(window))
+    # Logging out or shutting down: what is typed is written before the system ends the app.
+    application().commitDataRequest.connect(lambda _manager: window.commit_data())
     if path is not None:
         window.open_file(path)
     return window

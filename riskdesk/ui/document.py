@@ -38,6 +38,7 @@ class Document(QObject):
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self.is_open = True  # False once close() has run: nothing may be written any more
         # The window paints with the risks first; the rest follows a moment later.
         self.contents: RegisterContents = load_first_view(workspace)
         self.complete = False
@@ -123,6 +124,7 @@ class Document(QObject):
 
     def close(self) -> None:
         """Stop polling and close the file (everything is already written)."""
+        self.is_open = False
         self.poll_timer.stop()
         self.presence_timer.stop()
         self.presence.leave()

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         and print only.
         """
         path = Path(path)
+        self.commit_data()  # what is typed in the file open now is written before it closes
         check_later = not read_only and file_check.checked_later(path)
         try:
             workspace = Workspace.open(path, user=history_name(), read_only=read_only,
@@ -243,17 +244,23 @@ class MainWindow(QMainWindow):
         """Close the open file (everything is already written) and show the start page."""
         if self.document is None:
             return
+        self.commit_data()
         self.stop_background_work()
+        self.editor.set_document(None)  # no field can write to the file once it is closed
         self.document.close()
         self.document.deleteLater()
         self.document = None
         self.read_only = False
         self.integrity_check = None
         forget_last_file()
-        self.editor.set_document(None)
         self.pages.setCurrentIndex(START)
         self.start_page.refresh()
         self._update_state()
+
+    def commit_data(self) -> None:
+        """Write what is typed in the editor and not yet written (also when the session ends)."""
+        if self.document is not None and self.document.is_open:
+            self.editor.commit_pending()
 
     def new_register(self) -> None:
         """Ask for a new register file and open it."""
@@ -345,6 +352,7 @@ class MainWindow(QMainWindow):
         """Show the risks of the chosen register and its children."""
         if self.document is None:
             return
+        self.commit_data()  # typed text belongs to the risk shown before this register
         contents = self.document.contents
         register_id = self.selected_register_id()
         risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
@@ -390,6 +398,8 @@ class MainWindow(QMainWindow):
         return {a.risk_id for a in self._doc().contents.actions if a.id in changes.actions}
 
     def _risk_chosen(self, risk: Risk | None) -> None:
+        if self.editor.risk is not None and (risk is None or self.editor.risk.id != risk.id):
+            self.commit_data()  # to the risk being left, before the editor shows another
         if self.editor.risk is None or risk is None or self.editor.risk.id != risk.id:
             self.editor.show_risk(risk)
         if self.heat_map is not None:
@@ -604,10 +614,12 @@ class MainWindow(QMainWindow):
         self.risk_panel.table.save_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_data()
         self.stop_background_work()
         self.save_layout()
         if self.document is not None:
             path = self.document.workspace.path
+            self.editor.set_document(None)  # a field losing focus as the window goes writes nothing
             self.document.close()
             self.document = None
             remember_file(path)  # reopen it next time

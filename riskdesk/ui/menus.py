@@ -24,7 +24,7 @@ SHORTCUTS: list[tuple[str, tuple[Key, ...]]] = [
     ("Duplicate risk", ("Ctrl+D",)), ("Delete risk (asks first)", ("Delete",)),
     ("Rename register", ("F2",)), ("Committee pack", (QKeySequence.StandardKey.Print,)),
     ("User guide", (QKeySequence.StandardKey.HelpContents, "F1")),
-    ("Quit", (QKeySequence.StandardKey.Quit,)),
+    ("Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
 ]
 
 
@@ -78,7 +78,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                        name="export_reminders")
     acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
     file_menu.addSeparator()
-    acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    # Windows binds no key to the standard Quit: Ctrl+Q is what users of other programs expect.
+    acts["quit"] = _action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit, "Ctrl+Q")
     acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
     edit_menu = bar.addMenu("&Edit")

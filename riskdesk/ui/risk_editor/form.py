@@ -57,6 +57,8 @@ class RiskEditor(QWidget):
         self.document: Document | None = None
         self.risk: Risk | None = None
         self.conflict_dialog: ConflictDialog | None = None
+        self._leaving = False  # commit_pending() is writing before the field goes away
+        self._writing = False  # a field's write is under way (the refresh it causes must not write again)
         self._base: dict[str, Any] = {}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
@@ -357,9 +359,29 @@ class RiskEditor(QWidget):
             return value.strip()
         return value
 
+    def commit_pending(self) -> None:
+        """Write every field whose typed text is not yet in the file, before the user leaves it.
+
+        Called before anything that takes the field away: closing the window or the file,
+        opening another, choosing another risk or register, the session ending. A colleague's
+        change to the same field is asked about there and then, so nothing typed is lost.
+        """
+        if (self.risk is None or self.document is None or not self.document.is_open or self.read_only
+                or self._leaving or self._writing):
+            return  # already writing: the views it refreshes must not start a second write
+        self._leaving = True
+        try:
+            for name in TEXTS:
+                if self.risk is not None and self._value(self.widgets[name]) != self._base.get(name):
+                    self._commit_text(name)
+        finally:
+            self._leaving = False
+
     def _commit_text(self, name: str) -> None:
-        if self.risk is None or self.document is None:
+        if self.risk is None or self.document is None or not self.document.is_open or self._writing:
             return
+        if self.conflict_dialog is not None and self.conflict_dialog.isVisible():
+            return  # the field lost focus to the question about it: it is answered there
         widget_value = self._value(self.widgets[name])
         if widget_value == self._base.get(name):
             self.errors[name].show_problem("")
@@ -377,7 +399,7 @@ class RiskEditor(QWidget):
         self._commit_choice(name)
 
     def _commit_choice(self, name: str) -> None:
-        if self.risk is None:
+        if self.risk is None or self.document is None or not self.document.is_open:
             return
         try:
             value = self._parsed(name)
@@ -387,11 +409,14 @@ class RiskEditor(QWidget):
         self._write({name: value}, f"Change {LABELS[name]} of {self.risk.reference}", name)
 
     def _score_chosen(self, kind: str, score: Score | None) -> None:
+        if self.document is None or not self.document.is_open:
+            return
         if self.risk is not None and self.risk.score(ScoreKind(kind)) != score:
             self._write({kind: score}, f"Change {kind} score of {self.risk.reference}", kind)
 
     def _write(self, changes: dict[str, Any], text: str, name: str) -> None:
         risk = self._current()
+        self._writing = True
         try:
             edit_fields(self._doc(), "risk", risk.id, risk.version, changes, text)
         except ValidationError as error:
@@ -412,10 +437,16 @@ class RiskEditor(QWidget):
         except (NotFoundError, RegisterFileError) as error:
             self.problem.show_problem(str(error))
             return
+        finally:
+            self._writing = False
         fresh = self._doc().risk(risk.id)
-        if name in DATES and fresh is not None:  # 31/03/2024 as typed becomes "31 March 2024"
+        if self.risk is None or self.risk.id != risk.id:
+            return  # the refresh moved the editor to another risk (another register was chosen)
+        if name in self.widgets and fresh is not None:
+            # What is written is now the base a later edit (or a colleague's) is compared with.
             shown = self._display_value(fresh, name)
-            self._set_value(self.widgets[name], shown)
+            if name in DATES:  # 31/03/2024 as typed becomes "31 March 2024"
+                self._set_value(self.widgets[name], shown)
             self._base[name] = shown
         if name in self.errors:
             self.errors[name].show_problem("")
@@ -447,6 +478,13 @@ class RiskEditor(QWidget):
         self.conflict_dialog = dialog
 
         def finished(result: int) -> None:
+            self._writing = True  # the answer is being written: refreshes it causes must not ask again
+            try:
+                settle(result)
+            finally:
+                self._writing = False
+
+        def settle(result: int) -> None:
             document = self._doc()
             if deleted:
                 self._after_deletion(risk_id, name, value, result == ConflictDialog.DialogCode.Accepted)
@@ -461,7 +499,10 @@ class RiskEditor(QWidget):
                 self.show_risk(document.risk(risk_id))
 
         dialog.finished.connect(finished)
-        dialog.open()
+        if self._leaving:
+            dialog.exec()  # the field is going away: settle it before anything else happens
+        else:
+            dialog.open()
 
     def _after_deletion(self, risk_id: str, name: str, value: Any, restore: bool) -> None:
         """Bring a risk a colleague deleted back with the user's change, or let it go."""
