@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from riskdesk.reporting.data import ActionLine, ReportData
-from riskdesk.reporting.long_table import CellParagraph, PagedTable
-from riskdesk.reporting.parts import LONG_CELL, due_text, filters_note, rag_cell_commands, rag_word, table_heading
-from riskdesk.reporting.styles import Palette, Styles, table_style_commands
+from riskdesk.reporting.long_table import CellParagraph, paged_data_table
+from riskdesk.reporting.parts import due_text, filters_note, rag_cell_commands, rag_word, table_heading
+from riskdesk.reporting.styles import Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import safe
 
@@ -58,28 +56,5 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
             rag_word(line.rag),
         ])
     widths = [width * 0.15, width * 0.12, width * 0.2, width * 0.33, width * 0.11, width * 0.09]
-    rags = [a.rag for a in lines]
-    # Whether rows may split inside a cell is decided once for the whole table, as data_table would.
-    split_in_row = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
-
-    def stretch(head: list[object] | None, body: list[list[object]], first: int,
-                heights: list[float | None]) -> Table:
-        top = [] if head is None else [head]
-        # RAG commands count rows from 1 under a header; without one, rows counted from the start
-        # move up by one (counts from the end, -1, stay).
-        commands = [_moved(command, len(top) - 1) for command in rag_cell_commands(rags[first:first + len(body)], 5,
-                                                                                   palette)]
-        table = Table(top + body, colWidths=widths, rowHeights=heights, repeatRows=len(top),
-                      splitInRow=1 if split_in_row else 0, hAlign="LEFT")
-        style = table_style_commands(palette, header=head is not None, scale=styles.scale)
-        table.setStyle(TableStyle(style + commands))
-        return table
-
-    return PagedTable(header, rows, stretch, rows_split=split_in_row)
-
-
-def _moved(command: tuple[object, ...], rows: int) -> tuple[object, ...]:
-    """A table style command moved down by rows; rows counted from the end (negative) stay."""
-    name, start, end, *rest = command
-    (c0, r0), (c1, r1) = cast(tuple[int, int], start), cast(tuple[int, int], end)
-    return (name, (c0, r0 + rows if r0 >= 0 else r0), (c1, r1 + rows if r1 >= 0 else r1), *rest)
+    return paged_data_table([header, *rows], widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette),
+                            scale=styles.scale)

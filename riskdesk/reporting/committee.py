@@ -13,11 +13,11 @@ from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry, exempt_words
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
 from riskdesk.reporting.fonts import BOLD, REGULAR
+from riskdesk.reporting.long_table import paged_data_table
 from riskdesk.reporting.parts import (
     actions_table,
     badge,
     controls_table,
-    data_table,
     filters_note,
     free_heading,
     labelled,
@@ -177,7 +177,8 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
         flowables.append(Paragraph("<i>No risks match the options chosen for this report.</i>", styles.body))
         return flowables
     flowables.append(SectionMark("Summary overview", continued="Summary overview"))
-    flowables.append(data_table(rows, widths, palette, extra, scale=styles.scale))
+    # A page of rows at a time: re-splitting one table of 10,000 rows at every page end was quadratic.
+    flowables.append(paged_data_table(rows, widths, palette, extra, scale=styles.scale))
     flowables += [SectionEnd(), PageBreak()]
     return flowables
 

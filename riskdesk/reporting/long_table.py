@@ -10,9 +10,14 @@ page, rows never reordered or spaced apart.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import cast
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from riskdesk.reporting.parts import LONG_CELL
+from riskdesk.reporting.styles import Palette, table_style_commands
 
 # Builds the real table of a stretch of rows: (header row or None, the rows, index of the first
 # row in the whole table, row heights known so far, None where not) -> Table. The index lets
@@ -133,3 +138,57 @@ class CellParagraph(Paragraph):  # type: ignore[misc]
         width, height = super().wrap(available_width, available_height)
         self._wrapped = (available_width, width, height)
         return width, height
+
+
+# A style command over this many rows or more is looked at for every stretch; shorter ones (a
+# row's RAG fill, a register heading kept with its first risk) only for the stretches they touch.
+_WIDE = 8
+
+Command = tuple[object, ...]
+
+
+def paged_data_table(rows: list[list[object]], widths: list[float], palette: Palette,
+                     extra: list[Command] | None = None, scale: float = 1.0) -> PagedTable:
+    """parts.data_table's table (header row first in rows), laid out a page of rows at a time.
+
+    Style commands in extra count rows in the whole table, as for data_table, negative counts
+    from its end; each stretch gets the part of each command that falls on its rows.
+    """
+    total = len(rows)
+    tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
+    commands = list(extra or [])
+    if total >= 4 and not tall:
+        # The last row never goes overleaf alone, under a repeated header on an otherwise empty page.
+        commands.append(("NOSPLIT", (0, -2), (-1, -1)))
+    wide: list[tuple[int, int, Command]] = []
+    narrow: dict[int, list[tuple[int, int, Command]]] = defaultdict(list)
+    for command in commands:
+        start, end = command[1], command[2]
+        r0, r1 = cast(tuple[int, int], start)[1] % total, cast(tuple[int, int], end)[1] % total
+        (wide if r1 - r0 >= _WIDE else narrow[r0]).append((r0, r1, command))
+
+    def stretch(head: list[object] | None, body: list[list[object]], first: int,
+                heights: list[float | None]) -> Table:
+        top = [] if head is None else [head]
+        a, b = first + 1, first + len(body)  # the stretch's rows, counted in the whole table
+        chosen = wide + [found for row in range(a - _WIDE, b + 1) for found in narrow.get(row, ())]
+        local = [placed for r0, r1, command in chosen
+                 if (placed := _placed(command, r0, r1, a, b, bool(top))) is not None]
+        table = Table(top + body, colWidths=widths, rowHeights=heights, repeatRows=len(top),
+                      splitInRow=1 if tall else 0, hAlign="LEFT")
+        table.setStyle(TableStyle(table_style_commands(palette, header=bool(top), scale=scale) + local))
+        return table
+
+    return PagedTable(rows[0], rows[1:], stretch, rows_split=tall)
+
+
+def _placed(command: Command, r0: int, r1: int, a: int, b: int, headed: bool) -> Command | None:
+    """The command for a stretch holding rows a to b (and the header when headed), or None if it misses."""
+    offset = 1 if headed else 0
+    start = 0 if headed and r0 == 0 else max(r0, a) - a + offset
+    end = min(r1, b) - a + offset if r1 >= a else (0 if headed and r0 == 0 else -1)
+    if end < start or (r0 > b):
+        return None
+    name, first_cell, last_cell, *rest = command
+    c0, c1 = cast(tuple[int, int], first_cell)[0], cast(tuple[int, int], last_cell)[0]
+    return (name, (c0, start), (c1, end), *rest)
