@@ -43,6 +43,11 @@ def bad_value(path: Path, spec: EntitySpec, values: dict[str, Any]) -> str:
     who = record_name(spec, values)
     for name in spec.fields:
         if name in spec.scores:
+            for part in ("likelihood", "impact"):
+                raw = values.get(f"{name}_{part}")
+                if raw is not None and type(raw) is not int:
+                    return (f"{path.name}: {who} has {name} {part} {raw!r}, which is not a level number "
+                            f"(a whole number such as 3), {OUTSIDE}.")
             continue
         raw = values.get(name)
         if name in spec.enums:

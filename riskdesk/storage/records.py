@@ -98,7 +98,16 @@ class EntitySpec:
     def _field_reader(self, name: str, index: dict[str, int]) -> Callable[[tuple[Any, ...]], Any]:
         if name in self.scores:
             li, ii = index[f"{name}_likelihood"], index[f"{name}_impact"]
-            return lambda row: Score(row[li], row[ii]) if row[li] is not None and row[ii] is not None else None
+
+            def score(row: tuple[Any, ...]) -> Score | None:
+                likelihood, impact = row[li], row[ii]
+                if likelihood is None or impact is None:
+                    return None
+                if type(likelihood) is not int or type(impact) is not int:
+                    raise ValueError(f"{name} is not a pair of whole numbers")
+                return Score(likelihood, impact)
+
+            return score
         i = index[name]
         default = _default_of(self.cls, name)
         if name in self.enums:

@@ -47,6 +47,8 @@ CASES = {
     "settings not a table": ("UPDATE meta SET value = '\"hello\"' WHERE key = 'settings'",
                              ["its settings cannot be read (they are not a table of named values"]),
     "missing column": ("ALTER TABLE risks DROP COLUMN proximity", ["the risks table has no proximity column"]),
+    "score not a number": ("UPDATE risks SET residual_likelihood = 'high' WHERE reference = 'SR 7.2'",
+                           ["risk SR 7.2 has residual likelihood 'high', which is not a level number"]),
 }
 
 
