@@ -221,6 +221,7 @@ def _scheme(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
     try:
         scheme = workspace.scheme
     finally:
@@ -249,6 +250,7 @@ def _change_scheme(args: argparse.Namespace) -> int:
     except SchemeFileError as error:
         return _fail(f"{error}".rstrip(".") + "; nothing was changed.")
     workspace = Workspace.open(args.path, read_only=args.dry_run)
+    _note_rolled_back(workspace)
     try:
         old = workspace.scheme
         suggested = suggested_mapping(old, new)
@@ -333,6 +335,7 @@ def _committee_check(args: argparse.Namespace) -> int:
     from riskdesk.services.workspace import Workspace
 
     workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
     try:
         result = check_for_committee(workspace, args.period)
     except CheckError as error:
@@ -358,6 +361,7 @@ def _calendar(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
     try:
         if args.owner and args.owner.strip():
             known = owners(workspace)
