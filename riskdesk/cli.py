@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="make a committee report as a PDF",
                             description="Make a committee report as a PDF.")
     report.add_argument("path", metavar="PATH", type=Path)
-    report.add_argument("-o", "--output", metavar="OUT.pdf", type=Path, required=True)
+    report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True,
+                        help="a PDF, or a Word document (.docx) of the committee pack or profile")
     report.add_argument("--type", dest="kind", choices=KIND_IDS,
                         default="committee")
     report.add_argument("--period", metavar="LABEL", help='e.g. "Q4 2023/24" (default: latest closed)')
@@ -383,8 +384,8 @@ def _report(args: argparse.Namespace) -> int:
     from riskdesk.services.workspace import Workspace
 
     output: Path = args.output
-    if output.suffix.lower() != ".pdf":
-        return _fail(f"{output.name}: the report is a PDF; name the output file .pdf")
+    if output.suffix.lower() not in (".pdf", ".docx"):
+        return _fail(f"{output.name}: name the output file .pdf, or .docx for a Word document")
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     options = ReportOptions(
@@ -409,7 +410,10 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
     finally:
         workspace.close()
-    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+    if output.suffix.lower() == ".docx":
+        print(f"Wrote {output} (a Word document of {pages} risk{'s' if pages != 1 else ''})")
+    else:
+        print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
     return OK
 
 

@@ -13,6 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.core.report_kinds import report_kind
 from riskdesk.services.covers import remember_cover, remembered_cover
 from riskdesk.services.queries import load_contents, tree_order
 from riskdesk.services.reports import ReportCancelled, ReportError, ReportOptions, write_report
@@ -209,6 +211,10 @@ class ReportDialog(QDialog):
         self.save_button = QPushButton("&Save as PDF…", self)
         self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save_with_dialog)
+        self.word_button = QPushButton("Save as &Word…", self)
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setToolTip("A Word document of the same report, to paste into the council's template")
+        self.word_button.clicked.connect(self.save_word_with_dialog)
         self.open_button = QPushButton("&Open in viewer", self)
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.open_externally)
@@ -217,6 +223,7 @@ class ReportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.word_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(close_button)
@@ -395,6 +402,39 @@ class ReportDialog(QDialog):
     def _set_output_enabled(self, enabled: bool) -> None:
         for button in (self.print_button, self.save_button, self.open_button):
             button.setEnabled(enabled)
+        kind = report_kind(str(self.kind_combo.currentData()))
+        self.word_button.setEnabled(enabled and kind is not None and kind.word)
+
+    def save_word_to(self, target: Path) -> bool:
+        """Write the Word version of the report with the chosen options; False (with a message) when it fails."""
+        self.remember_cover()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_report(self.workspace, self.options(), target)
+        except ReportError as error:
+            QMessageBox.warning(self, "Save as Word", str(error))
+            return False
+        except OSError as error:
+            QMessageBox.warning(self, "Save as Word",
+                                f"The Word document could not be saved to {target}: {error.strerror or error}.")
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status_label.setText(f"Saved the Word document to {target}.")
+        return True
+
+    @Slot()
+    def save_word_with_dialog(self) -> None:
+        """Ask where to save, then write the Word version."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{self.kind_combo.currentText()}.docx"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save report as a Word document", str(Path(folder) / name),
+                                                "Word documents (*.docx)")
+        if chosen:
+            target = Path(chosen)
+            if target.suffix.lower() != ".docx":
+                target = target.with_suffix(".docx")
+            self.save_word_to(target)
 
     # -- output ---------------------------------------------------------------
 

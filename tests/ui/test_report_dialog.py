@@ -173,3 +173,16 @@ def test_the_cover_typed_in_the_dialog_goes_first_and_is_remembered(qtbot: QtBot
     again.kind_combo.setCurrentIndex(again.kind_combo.findData("profile"))
     assert not again.cover_panel.isChecked()
     again.stop_worker()
+
+
+def test_the_dialog_saves_the_word_version(qtbot: QtBot, dialog: ReportDialog, tmp_path: Path) -> None:
+    from docx import Document
+
+    assert dialog.word_button.isEnabled()
+    target = tmp_path / "pack.docx"
+    assert dialog.save_word_to(target)
+    headings = [p.text for p in Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
+    assert "SR 7.2 Ineffective Social Care Practice" in headings
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("matrix"))
+    _generate(qtbot, dialog)
+    assert not dialog.word_button.isEnabled()  # matrix sheets are made as PDFs only
