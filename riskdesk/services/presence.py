@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STALE_SECONDS = 120
@@ -22,6 +24,25 @@ REFRESH_SECONDS = 30
 def presence_dir(register: Path) -> Path:
     """The hidden folder beside a register where open windows leave their notes."""
     return register.with_name(f".{register.name}.open")
+
+
+FILE_ATTRIBUTE_HIDDEN = 0x2
+SetAttributes = Callable[[str, int], int]
+
+
+def hide_folder(folder: Path, platform: str = sys.platform, set_attributes: SetAttributes | None = None) -> bool:
+    """Hide the folder in Windows Explorer too (elsewhere its leading dot hides it); True when hidden here.
+
+    Windows ignores the dot, so the folder is given the hidden attribute through the
+    system call; a drive that refuses it leaves the folder showing, which harms nothing.
+    """
+    if platform != "win32":
+        return False
+    if set_attributes is None:
+        import ctypes
+
+        set_attributes = ctypes.windll.kernel32.SetFileAttributesW  # type: ignore[attr-defined]
+    return bool(set_attributes(str(folder), FILE_ATTRIBUTE_HIDDEN))
 
 
 class Presence:
@@ -38,7 +59,9 @@ class Presence:
         """Write or refresh this window's note; False when the folder cannot be written (we carry on)."""
         now = time.time() if now is None else now
         try:
-            self.note.parent.mkdir(exist_ok=True)
+            if not self.note.parent.is_dir():
+                self.note.parent.mkdir(exist_ok=True)
+                hide_folder(self.note.parent)
             partial = self.note.with_suffix(".partial")
             partial.write_text(json.dumps({"user": self.user, "host": self.host, "at": now}), encoding="utf-8")
             partial.replace(self.note)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
+from riskdesk.resources_path import resource
 from riskdesk.ui.heatmap import HeatMapPanel
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.screen_fit import install as fit_windows_to_screen
@@ -21,9 +25,44 @@ def application() -> QApplication:
         app.setOrganizationName(ORGANISATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName("riskdesk")
+        app.setDesktopFileName("riskdesk")  # Linux: the installed riskdesk.desktop, for its icon
+        app.setWindowIcon(application_icon())
     assert isinstance(app, QApplication)
     fit_windows_to_screen(app)
     return app
+
+
+def application_icon() -> QIcon:
+    """The riskdesk icon in each drawn size (resources/icons)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource("icons", f"riskdesk-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+class FileOpener(QObject):
+    """Opens the files the system hands the application: on macOS, a register opened in Finder."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self.window.open_file(Path(event.file()))
+            self.window.raise_()
+            self.window.activateWindow()
+            return True
+        return False
+
+
+def open_files_from_the_system(window: MainWindow) -> FileOpener:
+    """Send the system's open-file requests to this window (while it lives)."""
+    opener = FileOpener(window)
+    application().installEventFilter(opener)
+    return opener
 
 
 def create_main_window(path: Path | str | None = None) -> MainWindow:
@@ -42,5 +81,10 @@ def run(path: Path | str | None = None) -> int:
     """Start riskdesk: the given file, else the last one open, else the start page."""
     app = application()
     window = create_main_window(path if path is not None else last_file())
+    open_files_from_the_system(window)
     window.show()
+    seconds = os.environ.get("RISKDESK_QUIT_AFTER", "")
+    if seconds.replace(".", "", 1).isdigit():
+        # The built app's smoke test: the window runs this long, then closes as a user would.
+        QTimer.singleShot(int(float(seconds) * 1000), window.close)
     return int(app.exec())

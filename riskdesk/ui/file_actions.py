@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from riskdesk import __version__
 from riskdesk.core.validation import ValidationError
 from riskdesk.services.demo import write_demo
 from riskdesk.services.files import save_copy as copy_file
@@ -231,13 +229,6 @@ def archive_register(window: MainWindow) -> None:
                                       {"archived": not register.archived},
                                       f"{'Restore' if register.archived else 'Archive'} register {register.name}",
                                       "Restored" if register.archived else "Archived"))
-
-
-def show_about(window: MainWindow) -> None:
-    """Who made this and what it is for."""
-    QMessageBox.about(window, "About riskdesk",
-                      f"<h3>riskdesk {__version__}</h3><p>Keep a council's risk registers in one file and "
-                      "turn them into committee papers.</p><p>Every change is saved at once and can be undone.</p>")
 
 
 def show_shortcuts(window: MainWindow) -> QDialog:

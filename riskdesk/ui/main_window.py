@@ -26,6 +26,7 @@ from riskdesk.services.refresh import residual_trails
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions, file_check
+from riskdesk.ui.about import show_about
 from riskdesk.ui.document import Document
 from riskdesk.ui.guide import show_guide
 from riskdesk.ui.menus import build_menus
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.integrity_check: file_check.IntegrityCheck | None = None  # under way for the open file
         self.shortcuts_dialog: Any = None
         self.guide_dialog: Any = None  # the user guide, once opened
+        self.about_dialog: Any = None
         self.undo_stack = QUndoStack(self)
         self.start_page = StartPage(self)
         self.tree_model = RegisterTreeModel(self)
@@ -556,8 +558,11 @@ class MainWindow(QMainWindow):
     new_register_node = file_actions.new_register_node
     rename_register = file_actions.rename_register
     archive_register = file_actions.archive_register
-    show_about = file_actions.show_about
     show_shortcuts = file_actions.show_shortcuts
+
+    def show_about(self) -> None:
+        """The About box: version, and every bundled part with its licence."""
+        show_about(self)
 
     def show_guide(self) -> None:
         """Open the user guide (F1, Help > User guide, the start page's link)."""

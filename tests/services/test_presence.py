@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from riskdesk.services.presence import STALE_SECONDS, Presence, presence_dir
@@ -49,3 +50,24 @@ def test_a_folder_that_cannot_be_written_does_not_stop_anyone(tmp_path: Path) ->
     assert me.announce(1.0) is False
     assert me.others(2.0) == []
     me.leave()
+
+
+def test_the_presence_folder_is_hidden_on_windows(tmp_path: Path) -> None:
+    from riskdesk.services.presence import FILE_ATTRIBUTE_HIDDEN, hide_folder
+
+    folder = tmp_path / ".register.sqlite.open"
+    folder.mkdir()
+    calls: list[tuple[str, int]] = []
+
+    def set_attributes(path: str, attributes: int) -> int:
+        calls.append((path, attributes))
+        return 1  # what SetFileAttributesW returns when it worked
+
+    assert hide_folder(folder, "win32", set_attributes)
+    assert calls == [(str(folder), FILE_ATTRIBUTE_HIDDEN)]
+    assert not hide_folder(folder, "linux", set_attributes) and len(calls) == 1  # a dot hides it there
+    if sys.platform == "win32":  # the real system call, where there is one
+        import ctypes
+
+        assert hide_folder(folder)
+        assert ctypes.windll.kernel32.GetFileAttributesW(str(folder)) & FILE_ATTRIBUTE_HIDDEN

@@ -75,6 +75,8 @@ def tour(out: Path, png: bool) -> None:
     visit("report-dialog", report)
     window.actions_by_name["shortcuts"].trigger()
     visit("shortcuts-dialog", window.shortcuts_dialog)
+    window.actions_by_name["about"].trigger()
+    visit("about-dialog", window.about_dialog)
     window.actions_by_name["user_guide"].trigger()
     visit("guide-dialog", window.guide_dialog)
     workspace = Workspace.open(demo)
