@@ -24,7 +24,9 @@ from benchmarks.generate import make_register
 from riskdesk.core.model import Score
 from riskdesk.services.merging import merge_copy
 from riskdesk.services.workspace import Workspace
+from riskdesk.storage.opening import inspect_file
 from riskdesk.storage.records import RISK
+from riskdesk.storage.schema import SCHEMA_VERSION
 
 OUT = Path(__file__).resolve().parent / "out"
 ROUNDS = 3
@@ -47,7 +49,7 @@ def copies(risks: int) -> tuple[Path, Path]:
     """(ours, theirs): two copies of one register, each with a tenth of its risks changed (cached)."""
     OUT.mkdir(exist_ok=True)
     ours, theirs = OUT / f"merge-{risks}-ours.sqlite", OUT / f"merge-{risks}-theirs.sqlite"
-    if ours.exists() and theirs.exists():
+    if ours.exists() and theirs.exists() and inspect_file(theirs) == inspect_file(ours) == SCHEMA_VERSION:
         return ours, theirs
     base = OUT / f"register-{risks}.sqlite"
     if not base.exists():
