@@ -108,6 +108,23 @@ def write_xlsx(contents: RegisterContents, target: Path) -> int:
     """A workbook with Risks, Controls, Actions, Links, Periods, Registers and Matrix sheets; returns the risks."""
     tables = Tables(contents)
     book = Workbook(write_only=True)
+    try:
+        _fill_sheets(book, tables)
+    except ExportError:
+        for sheet in book.worksheets:  # finish each sheet's stream so nothing is left half open
+            sheet.close()
+        raise
+    partial = target.with_name(target.name + ".partial")
+    try:
+        book.save(partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return len(tables.live)
+
+
+def _fill_sheets(book: Workbook, tables: Tables) -> None:
+    contents = tables.contents
     scheme = contents.scheme
     fills = {band.name: PatternFill("solid", fgColor=band.colour.lstrip("#").upper()) for band in scheme.bands}
     band_column = RISK_COLUMNS.index("Residual band")
@@ -134,13 +151,6 @@ def write_xlsx(contents: RegisterContents, target: Path) -> int:
     for row in tables.register_rows():
         registers.row(row, f"The register {row[0]}")
     _matrix(book, tables, fills)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        book.save(partial)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return len(tables.live)
 
 
 def _matrix(book: Workbook, tables: Tables, fills: dict[str, PatternFill]) -> None:

@@ -280,6 +280,16 @@ class MainWindow(QMainWindow):
         """Save a copy of the open file somewhere else."""
         file_actions.save_copy(self)
 
+    def export_register(self, target: Path | str | None = None) -> Path | None:
+        """File > Export...: the register as .xlsx, .csv or .json."""
+        if self.document is None:
+            return None
+        from riskdesk.ui.export_actions import export_register
+
+        return export_register(self, self.document.workspace, self.show_message,
+                               lambda text: self.statusBar().showMessage(text, 8000),
+                               Path(target) if target is not None else None)
+
     def edit_scheme(self) -> Any:
         """View the file's scoring scheme, or change it with every risk's new score shown first."""
         if self.document is None:
@@ -412,8 +422,9 @@ class MainWindow(QMainWindow):
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
         writable = has_file and not self.read_only
-        for name in ("save_copy", "close", "find", "show_archived", "scheme", "report_committee", "report_profile",
-                     "report_matrix", "report_actions", "what_changed", "committee_check", "export_reminders"):
+        for name in ("save_copy", "export", "close", "find", "show_archived", "scheme", "report_committee",
+                     "report_profile", "report_matrix", "report_actions", "what_changed", "committee_check",
+                     "export_reminders"):
             self.actions_by_name[name].setEnabled(has_file)
         for name in EDITING_ACTIONS:
             self.actions_by_name[name].setEnabled(writable)

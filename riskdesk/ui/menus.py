@@ -73,6 +73,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["import_spreadsheet"] = _action(file_menu, "&Import from a spreadsheet...", window.import_spreadsheet,
                                          name="import_spreadsheet")
     acts["merge_copy"] = _action(file_menu, "&Merge a colleague's copy...", window.merge_copy, name="merge_copy")
+    acts["export"] = _action(file_menu, "&Export...", window.export_register, name="export")
     acts["scheme"] = _action(file_menu, "Scoring sc&heme...", window.edit_scheme, name="scheme")
     acts["export_reminders"] = _action(file_menu, "Export &reminders...", lambda: export_reminders(window),
                                        name="export_reminders")
