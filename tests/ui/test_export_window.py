@@ -37,7 +37,7 @@ def test_export_writes_each_format_and_the_workbook_rebuilds_the_register(make_w
         rebuilt = load_contents(empty)
     finally:
         empty.close()
-    original = window.document.contents
+    original = load_contents(window.document.workspace)
     assert len(rebuilt.controls) == len([c for c in original.controls
                                          if not next(r for r in original.risks if r.id == c.risk_id).archived])
     assert {r.name for r in rebuilt.registers} == {r.name for r in original.registers}
