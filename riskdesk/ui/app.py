@@ -11,6 +11,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from riskdesk.resources_path import resource
+from riskdesk.ui import crash
 from riskdesk.ui.heatmap import HeatMapPanel
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.screen_fit import install as fit_windows_to_screen
@@ -80,6 +81,7 @@ def create_main_window(path: Path | str | None = None) -> MainWindow:
 def run(path: Path | str | None = None) -> int:
     """Start riskdesk: the given file, else the last one open, else the start page."""
     app = application()
+    crash.install()  # an unforeseen error is logged and told, and the window carries on
     window = create_main_window(path if path is not None else last_file())
     open_files_from_the_system(window)
     window.show()
