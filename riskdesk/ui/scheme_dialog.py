@@ -129,6 +129,7 @@ class SchemeDialog(QDialog):
         self.change_button = buttons.addButton("&Change the scheme", QDialogButtonBox.ButtonRole.AcceptRole)
         self.change_button.setObjectName("schemeChange")
         self.change_button.clicked.connect(self.change)
+        self.change_button.setVisible(self._apply is not None)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
         layout.addWidget(buttons)
         return page

@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from riskdesk.core.model import Score
+from riskdesk.core.presets import preset
 from riskdesk.interchange.tabular_export import write_csv
 from riskdesk.services.demo import write_demo
 from riskdesk.services.queries import load_contents
@@ -29,6 +30,7 @@ from riskdesk.ui.conflict_dialog import ConflictDialog
 from riskdesk.ui.heatmap.rescore_dialog import RescoreDialog
 from riskdesk.ui.new_register_wizard import NewRegisterWizard
 from riskdesk.ui.risk_editor.lists import ItemDialog
+from riskdesk.ui.scheme_dialog import SchemeDialog
 
 
 def _settle(app: QApplication, rounds: int = 20) -> None:
@@ -97,6 +99,10 @@ def tour(out: Path, png: bool) -> None:
     flow.cancel()
     window.bring_in = None
     visit("new-register-wizard", NewRegisterWizard(out, window))
+    scheme_dialog = SchemeDialog(contents.scheme, list(contents.risks), None, window)  # to look at, not to apply
+    scheme_dialog.editor.set_scheme(preset("6x6"))
+    scheme_dialog.show_mapping()
+    visit("scheme-dialog", scheme_dialog)
     visit("action-dialog", ItemDialog("Edit action", None, True, window))
     risk = contents.risks[0]
     visit("rescore-dialog", RescoreDialog(contents.scheme, [(risk, risk.residual)], "residual", Score(5, 5), window))

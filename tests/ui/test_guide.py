@@ -13,7 +13,8 @@ from riskdesk.ui.guide import GuideDialog
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 TOPICS = {"quarter.md": "The quarter, step by step", "bringing-in.md": "Bringing in a spreadsheet",
-          "sharing.md": "Sharing the register file", "pack.md": "Making the committee pack"}
+          "sharing.md": "Sharing the register file", "pack.md": "Making the committee pack",
+          "scheme.md": "Your council's scoring scheme"}
 
 
 def test_every_link_and_picture_in_the_guide_is_there() -> None:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAPTOP_AREA = QRect(0, 0, 1366, 728)
 EVERY_WINDOW = {"start-page", "main-window", "report-dialog", "shortcuts-dialog", "import-dialog", "merge-dialog",
                 "new-register-wizard", "action-dialog", "rescore-dialog", "conflict-dialog", "guide-dialog",
-                "about-dialog"}
+                "about-dialog", "scheme-dialog"}
 
 
 def test_a_large_window_is_shrunk_and_moved_into_a_laptops_free_area() -> None:
