@@ -28,7 +28,7 @@ TABLES = ("risks", "controls", "actions", "links", "registers")
 HIDDEN = {"version", "changed_by", "changed_at", "created_at", "deleted"}
 State = dict[str, dict[str, dict[str, Any]]]
 KINDS = ("title", "residual", "add", "remove", "item text", "complete or convert", "delete", "duplicate",
-         "link", "unlink", "reorder", "undo", "redo")
+         "link", "unlink", "reorder", "move", "new risk")
 # Undo and redo often, as people do; "back and forth" undoes 1-3 steps then redoes them.
 STEPS = (*KINDS, "undo", "undo", "redo", "back and forth", "back and forth")
 WORDS = st.text(alphabet="abcdefghij KLM'&é\t", min_size=1, max_size=12).filter(lambda t: t.strip() != "")
@@ -234,6 +234,25 @@ class Sequence:
             row = before["links"][link_id]
             commands.unlink_risks(doc, link_id, risk, store.get(store_spec("risk"), row["to_risk_id"]), row["kind"])
             expected = without(before, links={link_id})
+        elif kind == "move":
+            register_id = pick(data, [r for r in in_file_order(before, "registers") if r != risk.register_id])
+            try:
+                commands.move_risks(doc, [risk_id], register_id)
+            except ValidationError:
+                return  # its reference is taken there: refused, nothing written
+            expected = changed(before, "risks", risk_id, register_id=register_id)
+        elif kind == "new risk":
+            reference = f"N {data.draw(st.integers(1, 30))}"
+            try:
+                made = commands.create_risk(doc, risk.register_id, reference, "A new risk")
+            except ValidationError:
+                return
+            after = read_state(self.path)
+            assert (after["risks"][made.id]["reference"], after["risks"][made.id]["register_id"]) == (
+                reference, risk.register_id)
+            assert_only(before, after, before, {"risks": 1})
+            self.focus = made.id
+            return
         elif kind == "reorder" and len(items) > 1:
             order = list(items)
             data.draw(st.randoms(use_true_random=False)).shuffle(order)
