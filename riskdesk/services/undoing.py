@@ -84,3 +84,16 @@ def unchanged_since(workspace: Workspace, entity: str, record_id: str, left: dic
         raise ConflictError(entity, record_id, current.version, current, left, fields=clashes,
                             changed_by=who, changed_at=when, during=during)
     return int(current.version)
+
+
+def put_positions(workspace: Workspace, kind: str, positions: dict[str, int]) -> OpChanges:
+    """Put records back at exactly these positions (undo of a reorder: gaps and ties as they were)."""
+    spec = SPECS[kind]
+    changes = OpChanges()
+    with workspace.store.transaction():
+        for record_id, position in positions.items():
+            record = workspace.store.get(spec, record_id)
+            if record.position != position:
+                workspace.store.update(spec, record_id, record.version, {"position": position}, "Undo: reordered")
+                getattr(changes, spec.table).add(record_id)
+    return changes

@@ -14,7 +14,13 @@ from typing import Any
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Risk
 from riskdesk.services.refresh import current_record, current_version
-from riskdesk.services.undoing import fields_of, step_fields, swap_action_and_control, unchanged_since
+from riskdesk.services.undoing import (
+    fields_of,
+    put_positions,
+    step_fields,
+    swap_action_and_control,
+    unchanged_since,
+)
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.document import Document
 from riskdesk.ui.undo import push
@@ -70,13 +76,15 @@ class Reordered:
     """Controls or actions put in a new order."""
 
     def __init__(self, workspace: Workspace, kind: str, before: list[str], after: list[str]):
-        self.workspace, self.kind, self.before, self.after = workspace, kind, before, after
+        self.workspace, self.kind, self.after = workspace, kind, after
+        # The exact positions before (a removal leaves gaps), so undo puts back the very same.
+        self.positions = {record_id: current_record(workspace, kind, record_id).position for record_id in before}
 
     def do(self) -> OpChanges:
         return self.workspace.reorder(self.kind, self.after)
 
     def undo(self) -> OpChanges:
-        return self.workspace.reorder(self.kind, self.before)
+        return put_positions(self.workspace, self.kind, self.positions)
 
 
 class ActionMadeControl:

@@ -271,3 +271,19 @@ def test_undoing_action_to_control_keeps_a_control_a_colleague_has_changed(docum
     assert ws.store.get(CONTROL, control).description == "Reworded by a colleague"
     assert ws.store.find(ACTION, action.id) is None
     assert [(e.entity, e.field) for e in met] == [("control", "description")]
+
+
+def test_undoing_a_reorder_puts_back_the_very_positions_gaps_included(document: Document) -> None:
+    ws = document.workspace
+    risk = risk_with(document, controls=3)
+    first, middle, last = ids(document, CONTROL, risk.id)[:3]
+    commands.remove_item(document, "control", risk, middle, ws.store.get(CONTROL, middle).version)
+    positions = {c.id: c.position for c in ws.store.all(CONTROL, "risk_id = ?", (risk.id,))}
+    order = list(positions)
+    commands.reorder_items(document, "control", risk, order, order[::-1])
+    assert ids(document, CONTROL, risk.id) == order[::-1]
+    document.undo_stack.undo()
+    assert {c.id: c.position for c in ws.store.all(CONTROL, "risk_id = ?", (risk.id,))} == positions
+    document.undo_stack.undo()  # and the removed control returns between the two
+    assert ids(document, CONTROL, risk.id)[:3] == [first, middle, last]
+    window_matches_file(document)
