@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--type", dest="kind", choices=KIND_IDS,
                         default="committee")
     report.add_argument("--period", metavar="LABEL", help='e.g. "Q4 2023/24" (default: latest closed)')
+    report.add_argument("--since", metavar="LABEL",
+                        help='with --type changes: compare from the close of this period (default: the last '
+                        'closed one, or the one before --period)')
+    report.add_argument("--mark-changes", action="store_true",
+                        help="say on each risk of the pack what changed since the period before")
     report.add_argument("--register", metavar="REF", help="a register name: it and its children")
     report.add_argument("--no-children", action="store_true",
                         help="the register alone, without the registers beneath it")
@@ -390,6 +395,7 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(f"{output.parent} does not exist.")
     options = ReportOptions(
         kind=args.kind, period=args.period, register=args.register, children=not args.no_children,
+        since=args.since, mark_changes=args.mark_changes,
         min_band=args.min_band,
         include_closed=args.include_closed, exempt=args.exempt, whole_pack=args.whole_pack, page_size=args.page_size,
         greyscale=args.greyscale,

@@ -163,6 +163,7 @@ def score_words(score: Score | None, value: int | None = None) -> str:
 
 
 _WORD = re.compile(r"\S+")
+REWRITTEN = 0.4  # below this share of words in common, a comment counts as rewritten
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
@@ -170,6 +171,10 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
     old, new = _WORD.findall(before or ""), _WORD.findall(after or "")
     runs: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if old and new and matcher.ratio() < REWRITTEN:
+        # A comment written afresh reads better as the old one struck through, then the new one,
+        # than as a patchwork of the few words they happen to share.
+        return [("removed", " ".join(old)), ("added", " ".join(new))]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             runs.append(("same", " ".join(old[i1:i2])))

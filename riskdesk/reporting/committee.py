@@ -161,8 +161,8 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
             rows.append([
                 Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
                 Paragraph(safe(risk.owner), styles.cell),
-                Paragraph(safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else ""),
-                          styles.cell),
+                Paragraph(safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else "")
+                          + ("<br/><i>Changed since the last report</i>" if entry.changed else ""), styles.cell),
                 badge(data.scheme, risk.residual, palette, size),
                 [DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
                  *([Paragraph(safe(trend_words(entry)), styles.cell)] if trend_words(entry) else [])],
@@ -234,6 +234,8 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
             block.append(labelled(label, "; ".join(values), styles.label))
     for label, value in entry.context:
         block.append(labelled(label, value, styles.label))
+    if entry.changed:
+        block.append(labelled("Changed since the last report:", entry.changed, styles.label))
     dates = []
     if risk.last_reviewed:
         dates.append(f"Last reviewed {long_date(risk.last_reviewed)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from riskdesk.core.changes_since import RiskChange
 from riskdesk.core.cover import Cover
 from riskdesk.core.direction import Direction
 from riskdesk.core.grid import impact_vertical
@@ -93,6 +94,8 @@ class RiskEntry:
     trend: tuple[tuple[str, Score | None], ...] = ()
     # Appetite against the score (where set), treatment and proximity: (label, words) to print.
     context: tuple[tuple[str, str], ...] = ()
+    # What changed on the risk since the period before, when the pack is asked to mark changes ("" otherwise).
+    changed: str = ""
 
     @property
     def steady_for(self) -> int:
@@ -136,6 +139,9 @@ class ReportData:
     actions: list[ActionLine] = field(default_factory=list)
     introduction: str = ""  # the covering register's commentary
     cover: Cover | None = None  # the covering report that goes first, when one is wanted
+    # The "changes" report: what changed per risk, and between which periods ("Changes since Q4 2023/24").
+    changes: list[RiskChange] = field(default_factory=list)
+    changes_heading: str = ""
 
     @property
     def impact_vertical(self) -> bool:

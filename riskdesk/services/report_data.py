@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from riskdesk.core.changes_since import RiskChange
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.cover import Cover
 from riskdesk.core.model import Action, ActionStatus, Control, Period, Register, RegisterKind, Risk, RiskStatus, Score
@@ -14,6 +15,7 @@ from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry, exempt_words
 from riskdesk.services.as_at import AsAt, as_at
 from riskdesk.services.queries import find_period, find_register, load_contents, period_view, subtree_ids, tree_order
+from riskdesk.services.what_changed import ChangeReport, ChangesError, what_changed
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import ACTION, CONTROL
 
@@ -39,6 +41,8 @@ class ReportOptions:
     page_size: str = "A4"  # "A4" or "A3"
     greyscale: bool = False
     cover: Cover | None = None  # a covering report and contents before the report
+    since: str | None = None  # "changes": from the close of this period (default: the one before --period)
+    mark_changes: bool = False  # committee pack: say on each risk what changed since the period before
 
 
 def prepare_report(workspace: Workspace, options: ReportOptions, today: date | None = None,
@@ -81,10 +85,45 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
                       else _profile_areas(contents, entries, scope_root))
     elif options.kind == "matrix":
         data.areas = _matrix_sheets(contents, entries, root, tree, options.children)
-    elif options.kind == "actions":
+    elif options.kind == "changes":
+        report = _change_report(workspace, contents, options, period, today)
+        shown = {e.risk.id for e in _entries(contents, replace(options, include_closed=True), None, root, minimum,
+                                              as_of, tree)}
+        data.changes = [c for c in report.changes if c.risk_id in shown or (c.gone and _in_scope(contents, c, root))]
+        data.changes_heading = report.heading + ("" if report.until is not None else " (to current figures)")
+        data.meta = replace(meta, period=data.changes_heading)
+    if options.mark_changes and options.kind != "changes":
+        report = _change_report(workspace, contents, options, period, today)
+        said = {c.risk_id: c.summary for c in report.changes}
+        data.risks = [replace(e, changed=said.get(e.risk.id, "")) for e in data.risks]
+        data.areas = [replace(area, risks=tuple(replace(e, changed=said.get(e.risk.id, "")) for e in area.risks))
+                      for area in data.areas]
+    if options.kind == "actions":
         data.actions = sorted((a for e in entries for a in e.actions if a.status in _OPEN_WORDS),
                               key=lambda a: (not a.overdue, a.owner.lower(), a.due or date.max, a.risk_reference))
     return data
+
+
+def _change_report(workspace: Workspace, contents: RegisterContents, options: ReportOptions,
+                   period: Period | None, today: date) -> ChangeReport:
+    """What changed up to the reported period (or now), since --since or the period before it."""
+    explicit_period = options.period is not None and bool(options.period.strip())
+    until = period.label if explicit_period and period is not None and period.is_closed else None
+    since = options.since
+    if (since is None or not since.strip()) and until is not None and period is not None:
+        earlier = [p for p in contents.closed_periods() if p.position < period.position]
+        if not earlier:
+            raise ReportError(f"There is no closed period before {period.label} to compare it with.")
+        since = earlier[-1].label
+    try:
+        return what_changed(workspace, since, until, today)
+    except ChangesError as error:
+        raise ReportError(str(error)) from None
+
+
+def _in_scope(contents: RegisterContents, change: RiskChange, root: Register | None) -> bool:
+    risk = next((r for r in contents.risks if r.id == change.risk_id), None)
+    return root is None or (risk is not None and risk.register_id in subtree_ids(contents.registers, root.id))
 
 
 def filters_stated(options: ReportOptions, minimum: Band | None, root: Register | None) -> str:

@@ -145,6 +145,9 @@ class ReportDialog(QDialog):
         self.grey_check = QCheckBox("Greyscale, for black-and-white printers", self)
         self.grey_check.setObjectName("greyscaleCheck")
         self.grey_check.toggled.connect(self._options_changed)
+        self.changes_check = QCheckBox("Mark what changed since the last report", self)
+        self.changes_check.setObjectName("markChangesCheck")
+        self.changes_check.toggled.connect(self._options_changed)
 
         form = QFormLayout()
         form.addRow("&Report:", self.kind_combo)
@@ -156,6 +159,7 @@ class ReportDialog(QDialog):
         form.addRow("Page si&ze:", self.page_combo)
         form.addRow("", self.closed_check)
         form.addRow("", self.grey_check)
+        form.addRow("", self.changes_check)
 
         self.generate_button = QPushButton("&Generate", self)
         self.generate_button.setObjectName("generateButton")
@@ -278,6 +282,7 @@ class ReportDialog(QDialog):
             page_size=str(self.page_combo.currentData()),
             greyscale=self.grey_check.isChecked(),
             cover=self.cover_panel.cover(),
+            mark_changes=self.changes_check.isChecked() and self.kind_combo.currentData() != "changes",
         )
 
     @Slot()

@@ -186,3 +186,20 @@ def test_the_dialog_saves_the_word_version(qtbot: QtBot, dialog: ReportDialog, t
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("matrix"))
     _generate(qtbot, dialog)
     assert not dialog.word_button.isEnabled()  # matrix sheets are made as PDFs only
+
+
+def test_what_changed_and_marked_changes_come_from_the_dialog(qtbot: QtBot, dialog: ReportDialog,
+                                                                tmp_path: Path) -> None:
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("changes"))
+    dialog.period_combo.setCurrentIndex(dialog.period_combo.findData("Q3 2023/24"))
+    _generate(qtbot, dialog)
+    target = tmp_path / "changes.pdf"
+    assert dialog.save_to(target)
+    text = " ".join(_text(target).split())
+    assert "What Changed" in text and "Changes from Q2 2023/24 to Q3 2023/24" in text
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("committee"))
+    dialog.changes_check.setChecked(True)
+    assert dialog.options().mark_changes
+    _generate(qtbot, dialog)
+    assert dialog.save_to(target)
+    assert "Changed since the last report" in _text(target)
