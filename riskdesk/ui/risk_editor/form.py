@@ -28,6 +28,7 @@ from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileEr
 from riskdesk.ui import commands
 from riskdesk.ui.conflict_dialog import ConflictDialog
 from riskdesk.ui.document import Document
+from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
 from riskdesk.ui.risk_editor.links import LinksBox
 from riskdesk.ui.risk_editor.lists import ItemList
 from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
@@ -192,10 +193,15 @@ class RiskEditor(QWidget):
 
     def _comment_page(self) -> QWidget:
         page = QWidget(self)
-        form = QFormLayout(page)
+        row = QHBoxLayout(page)
+        form = QFormLayout()
         self.period_label = QLabel(self)
         form.addRow(self.period_label)
         self._field(form, "period_comment", "Co&mment:", TextBox(self, lines=8))
+        # Last quarter's words beside this quarter's: the comment is written against them.
+        self.earlier = EarlierComments(page)
+        row.addLayout(form, 3)
+        row.addWidget(self.earlier, 2)
         return page
 
     # -- showing -------------------------------------------------------------------
@@ -221,6 +227,7 @@ class RiskEditor(QWidget):
             error.show_problem("")
         self.tabs.setEnabled(risk is not None)
         if risk is None:
+            self.earlier.show_for(None, None)
             self.heading.setText("<i>Choose a risk in the table to edit it.</i>")
             self.badge.clear()
             self.badge.setStyleSheet("")
@@ -253,6 +260,7 @@ class RiskEditor(QWidget):
         self.links.show_links(risk, contents)
         period = contents.current_period()
         self.period_label.setText(f"What changed this period ({period.label})" if period else "")
+        self.earlier.show_for(risk, contents)
 
     def _display_value(self, risk: Risk, name: str) -> Any:
         value = getattr(risk, name)
