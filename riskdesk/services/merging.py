@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.serialise import SchemeFormatError, scheme_from_dict
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.storage.merge import MergeOutcome, merge_into
@@ -45,6 +47,16 @@ class _Rollback(Exception):
     """Raised inside the transaction to undo a dry run."""
 
 
+def _same_scheme(theirs: str | None, ours: str | None) -> bool:
+    """The same scheme however it was written (a file from before levels had values says the same thing)."""
+    if theirs == ours:
+        return True
+    try:
+        return scheme_from_dict(json.loads(theirs or "null")) == scheme_from_dict(json.loads(ours or "null"))
+    except (SchemeFormatError, ValueError):
+        return False
+
+
 def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> MergeResult:
     """Bring a colleague's copy of this register into it; all in one transaction."""
     version = inspect_file(other)
@@ -58,7 +70,7 @@ def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> Merg
     try:
         their_scheme = theirs.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
         our_scheme = workspace.store.conn.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
-        if (their_scheme[0] if their_scheme else None) != (our_scheme[0] if our_scheme else None):
+        if not _same_scheme(their_scheme[0] if their_scheme else None, our_scheme[0] if our_scheme else None):
             raise RegisterFileError(
                 f"{other.name} uses a different scoring scheme; change one to match before merging."
             )

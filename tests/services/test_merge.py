@@ -224,3 +224,25 @@ def test_a_clash_is_kept_in_history_as_plain_text(copies) -> None:
         assert [(r["old"], r["new"]) for r in rows] == [("My title", "Their title")]
     finally:
         ws.close()
+
+
+def test_a_copy_whose_scheme_was_written_before_levels_had_values_still_merges(copies) -> None:
+    import json
+
+    ours_path, theirs_path = copies
+    theirs = Workspace.open(theirs_path, user="Colleague")
+    stored = theirs.store.get_meta("scheme")
+    for scale in ("likelihood", "impact"):
+        for level in stored[scale]:
+            level.pop("value", None)  # as a file made before schemes had values keeps it
+    theirs.store.set_meta("scheme", stored)
+    risk = risk_by_ref(theirs, "SR 7.7")
+    theirs.update_risk(risk.id, risk.version, "", residual=Score(2, 4))
+    theirs.close()
+    ours = Workspace.open(ours_path)
+    try:
+        assert json.dumps(ours.store.get_meta("scheme"), sort_keys=True) != json.dumps(stored, sort_keys=True)
+        merge_copy(ours, theirs_path)
+        assert risk_by_ref(ours, "SR 7.7").residual == Score(2, 4)
+    finally:
+        ours.close()
