@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from riskdesk.interchange.layout import FIELDS, Mapping
 from riskdesk.interchange.sheets import Grid, SpreadsheetError
 from riskdesk.interchange.values import plain
+from riskdesk.ui.colours import warning_style
 
 Detect = Callable[[str, int | None], Mapping]  # (sheet, heading row or None) -> a fresh mapping
 
@@ -57,7 +58,7 @@ class MappingDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #a4262c")
+        self.problem_label.setStyleSheet(warning_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

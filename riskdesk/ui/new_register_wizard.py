@@ -23,6 +23,7 @@ from riskdesk.core.periods import quarter_dates, quarter_label
 from riskdesk.core.presets import preset
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.workspace import Workspace
+from riskdesk.ui.colours import warning_style
 from riskdesk.ui.scheme_editor import SchemeEditor
 from riskdesk.ui.settings import history_name
 
@@ -41,7 +42,7 @@ class FilledPage(QWizardPage):
         self.problem = QLabel(self)
         self.problem.setObjectName("wizardProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(warning_style())
 
     def require(self, editor: QLineEdit) -> None:
         """Next waits until this box holds something other than spaces."""

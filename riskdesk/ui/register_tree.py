@@ -7,11 +7,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Register, RiskStatus
+from riskdesk.ui.colours import cell_warning_colour
 from riskdesk.ui.risk_table import RISK_IDS_MIME
 
 REGISTER_ID_MIME = "application/x-riskdesk-register-id"
@@ -182,7 +183,7 @@ class RegisterTreeModel(QAbstractItemModel):
                     f"{node.above_count} above appetite, {node.late_count} with a review or action overdue"
                     + (f". Owner: {register.owner}" if register.owner else ""))
         if role == Qt.ItemDataRole.ForegroundRole and column == FLAGGED and node.flagged_count:
-            return QBrush(QColor("#c0392b"))
+            return QBrush(cell_warning_colour())
         if role == REGISTER_ROLE:
             return register
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:

@@ -22,6 +22,7 @@ from riskdesk.core.direction import arrow_for
 from riskdesk.core.model import Risk
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.queries import is_review_overdue
+from riskdesk.ui.colours import cell_warning_colour
 
 RISK_IDS_MIME = "application/x-riskdesk-risk-ids"
 RISK_ROLE = Qt.ItemDataRole.UserRole + 1  # the Risk object
@@ -31,7 +32,6 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # lower-case text the search box mat
 REFERENCE, TITLE, OWNER, SCORE, DIRECTION, LAST_REVIEWED, NEXT_REVIEW, ACTIONS, APPETITE = range(9)
 HEADERS = ("Ref", "Title", "Risk owner", "Residual score", "Direction", "Last reviewed", "Next review",
            "Open actions", "Appetite")
-OVERDUE_COLOUR = QColor("#c0392b")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -183,9 +183,9 @@ class RiskTableModel(QAbstractTableModel):
                 return QBrush(QColor(band.colour))
             return QBrush(text_on(band.colour))
         if column == NEXT_REVIEW and role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(row):
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(cell_warning_colour())
         if column == APPETITE and role == Qt.ItemDataRole.ForegroundRole and self.is_above_appetite(row):
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(cell_warning_colour())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DIRECTION:
                 return self._contents.live_direction(risk).value

@@ -30,6 +30,7 @@ from riskdesk.core.grid import build_grid, impact_vertical
 from riskdesk.core.presets import PRESET_NAMES, preset
 from riskdesk.core.scheme import MAX_BANDS, MAX_LEVELS, MIN_BANDS, MIN_LEVELS, Level, ScoringScheme
 from riskdesk.services.scheme_files import SchemeFileError, read_scheme_file, write_scheme_file
+from riskdesk.ui.colours import warning_style
 from riskdesk.ui.risk_table import text_on
 from riskdesk.ui.scheme_tables import (
     BAND_COLUMNS,
@@ -139,7 +140,7 @@ class SchemeEditor(QWidget):
         self.problems = QLabel(self)
         self.problems.setObjectName("schemeProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setStyleSheet(warning_style())
         self._lay_out()
         for spin, handler in ((self.likelihood_count, self._likelihood_resized),
                               (self.impact_count, self._impact_resized), (self.band_count, self._bands_resized)):

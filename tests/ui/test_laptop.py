@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -141,3 +142,26 @@ def test_the_start_pages_hint_reads_in_a_light_and_a_dark_theme(qtbot, tmp_path:
     assert _best_contrast(hint, background) >= 3.0
     empty = page.empty.grab().toImage()
     assert _best_contrast(empty, background) >= 3.0
+
+
+@pytest.fixture
+def dark_theme(qapp) -> Iterator[QPalette]:
+    """The whole application in a dark theme for one test, then as it was."""
+    before = qapp.palette()
+    dark = QPalette(QColor("#2b2b2b"))
+    qapp.setPalette(dark)
+    yield dark
+    qapp.setPalette(before)
+
+
+def test_in_a_dark_theme_overdue_dates_and_refusals_read(make_window, qtbot, demo_5x5_path: Path,
+                                                         dark_theme: QPalette) -> None:
+    window = make_window(demo_5x5_path)
+    model = window.risk_panel.model
+    overdue = [row for row in range(model.rowCount()) if model.is_overdue(row)]
+    assert overdue, "the demo register has a risk whose review is overdue"
+    colour = model.index(overdue[0], NEXT_REVIEW).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert _contrast(colour, dark_theme.color(QPalette.ColorRole.Base)) >= 4.5
+    error = window.editor.errors["next_review"]
+    shown = re.search(r"color: (#[0-9a-f]{6})", error.styleSheet())
+    assert shown and _contrast(QColor(shown.group(1)), dark_theme.color(QPalette.ColorRole.Window)) >= 4.5

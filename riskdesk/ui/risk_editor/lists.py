@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from riskdesk.core.dates import date_in_words, read_date
 from riskdesk.core.model import Action, ActionStatus, Control, Effectiveness, Rag
 from riskdesk.core.validation import Problem, ValidationError
+from riskdesk.ui.colours import cell_warning_colour
 from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
 
 RAG_COLOURS = {Rag.RED: "#e06666", Rag.AMBER: "#f6b26b", Rag.GREEN: "#93c47d"}
@@ -182,7 +183,7 @@ class ItemList(QWidget):
                 if record.rag is not None:
                     self.table.item(row, 4).setBackground(QBrush(QColor(RAG_COLOURS[record.rag])))
                 if record.is_overdue(today):
-                    self.table.item(row, 2).setForeground(QBrush(QColor("#c0392b")))
+                    self.table.item(row, 2).setForeground(QBrush(cell_warning_colour()))
                     self.table.item(row, 2).setToolTip("Overdue")
         if kept is not None:
             for row, record in enumerate(self.records):

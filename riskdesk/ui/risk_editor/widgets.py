@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from riskdesk.core.dates import date_in_words
 from riskdesk.core.model import Score
 from riskdesk.core.scheme import ScoringScheme
-
-ERROR_STYLE = "color: #b00020;"
+from riskdesk.ui.colours import warning_style
 
 
 class TextBox(QPlainTextEdit):
@@ -45,7 +44,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
+        self.setStyleSheet(warning_style())
         self.setWordWrap(True)
         self.hide()
 
