@@ -30,7 +30,9 @@ from benchmarks.generate import make_register
 from riskdesk.reporting.build import build_report
 from riskdesk.reporting.data import ReportData
 from riskdesk.reporting.fonts import BOLD, REGULAR, register_fonts
+from riskdesk.reporting.styles import BODY_SIZE, TABLE_SIZE
 from riskdesk.reporting.text import safe, short_date
+from riskdesk.reporting.trend import trend_words
 from riskdesk.services.report_data import ReportOptions, prepare_report
 from riskdesk.services.workspace import Workspace
 
@@ -47,10 +49,10 @@ def bare_build(data: ReportData) -> int:
     badges and arrows are plain strings, and there is no header, footer, page count or heat map.
     """
     register_fonts()
-    body = ParagraphStyle("b", fontName=REGULAR, fontSize=9.5, leading=12.35)
-    cell = ParagraphStyle("c", fontName=REGULAR, fontSize=8.5, leading=11)
-    head = ParagraphStyle("h", fontName=BOLD, fontSize=13, leading=17)
-    grid = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+    body = ParagraphStyle("b", fontName=REGULAR, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.3)
+    cell = ParagraphStyle("c", fontName=REGULAR, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3)
+    head = ParagraphStyle("h", fontName=BOLD, fontSize=14.5, leading=14.5 * 1.3)
+    grid = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
                        ("GRID", (0, 0), (-1, -1), 0.5, "grey"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     width = A4[0] - 30 * mm
     story: list[object] = []
@@ -60,7 +62,8 @@ def bare_build(data: ReportData) -> int:
         risk = entry.risk
         score = f"{data.band_of(risk.residual).name} {risk.residual.value}" if risk.residual else ""  # type: ignore[union-attr]
         summary.append([Paragraph(safe(risk.reference), cell), Paragraph(safe(risk.owner), cell),
-                        Paragraph(safe(risk.title), cell), score, str(entry.direction)])
+                        Paragraph(safe(risk.title), cell), score,
+                        Paragraph(safe(f"{entry.direction} {trend_words(entry)}"), cell)])
     story.append(Table(summary, colWidths=[width / 5] * 5, repeatRows=1, style=grid))
     for entry in data.risks:
         risk = entry.risk
@@ -70,6 +73,8 @@ def bare_build(data: ReportData) -> int:
                              ("Cabinet Member:", risk.cabinet_member), ("Category:", risk.category)):
             if value:
                 story.append(Paragraph(f"<b>{label}</b> {safe(value)}", body))
+        for label, value in entry.context:
+            story.append(Paragraph(f"<b>{label}</b> {safe(value)}", body))
         story.append(Paragraph(safe(f"Last reviewed {risk.last_reviewed}; next review {risk.next_review}"), body))
         scores = [risk.inherent, risk.residual, risk.target]
         story.append(Table([
@@ -77,6 +82,9 @@ def bare_build(data: ReportData) -> int:
             [f"{data.band_of(s).name} {s.value}" if s else "" for s in scores] + [str(entry.direction)],  # type: ignore[union-attr]
             [f"Likelihood {s.likelihood} × Impact {s.impact}" if s else "" for s in scores] + [""],
         ], colWidths=[width / 4] * 4, style=grid))
+        story.append(Paragraph("Residual score over the last quarters", body))
+        for label, trend_score in entry.trend:
+            story.append(Paragraph(safe(f"{label}: {trend_score.value if trend_score else '-'}"), cell))
         story.append(Paragraph("Period comments:", head))
         story.append(Paragraph(safe(entry.comment), body))
         if entry.controls:

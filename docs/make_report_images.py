@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from riskdesk.core.cover import Cover
 from riskdesk.services.demo import write_demo
 from riskdesk.services.reports import ReportOptions, write_report
 from riskdesk.services.workspace import Workspace
@@ -19,7 +20,15 @@ IMAGES = Path(__file__).resolve().parent / "images"
 RESOLUTION = "50"  # small enough for the repository, large enough to read the layout
 
 # (image name, demo preset, report options, page number)
+DEMO_COVER = Cover(
+    committee="Audit and Governance Committee", meeting_date="23 July 2024", agenda_item="7",
+    report_of="Executive Director of Children's Services", contact_officer="Risk and Insurance Manager",
+    purpose="To report the strategic risks of Children's Services as they stood at the end of 2023/24.",
+    recommendations="That the Committee notes the strategic risks and their direction of travel.")
+
 PAGES = [
+    ("committee-cover.png", "5x5", ReportOptions(kind="committee", cover=DEMO_COVER), 1),
+    ("committee-contents.png", "5x5", ReportOptions(kind="committee", cover=DEMO_COVER), 2),
     ("committee-summary.png", "5x5", ReportOptions(kind="committee"), 1),
     ("committee-risk.png", "5x5", ReportOptions(kind="committee"), 3),
     ("profile-matrix.png", "3x3", ReportOptions(kind="profile"), 2),

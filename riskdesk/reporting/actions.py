@@ -55,6 +55,7 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
             line.status.capitalize(),
             rag_word(line.rag),
         ])
-    widths = [width * 0.15, width * 0.12, width * 0.2, width * 0.33, width * 0.11, width * 0.09]
+    # Wide enough at 9.5 pt for "Commissioning" in an owner and "In progress" as a status.
+    widths = [width * 0.17, width * 0.13, width * 0.18, width * 0.30, width * 0.13, width * 0.09]
     return paged_data_table([header, *rows], widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette),
                             scale=styles.scale)

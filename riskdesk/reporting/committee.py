@@ -186,19 +186,20 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
 def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Styles, palette: Palette) -> Table:
     """The small matrix marking inherent, residual and target, beside the residual score's recent quarters."""
     grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
-    words: list[Flowable] = [Paragraph("<b>Residual score over the last quarters</b>", styles.cell)]
+    # One paragraph for the whole column: a paragraph per line would be parsed once per line per risk.
+    lines = ["<b>Residual score over the last quarters</b>"]
     if len(entry.trend) > 1:
         for label, score in entry.trend:
             band = f" ({data.scheme.band_for(score.likelihood, score.impact).name})" if score else ""
-            words.append(Paragraph(safe(f"{label}: {score.value if score else 'not on the register'}{band}"),
-                                   styles.cell))
+            lines.append(safe(f"{label}: {score.value if score else 'not on the register'}{band}"))
     else:
-        words.append(Paragraph("<i>No earlier quarter to compare with.</i>", styles.cell))
+        lines.append("<i>No earlier quarter to compare with.</i>")
     earlier = previous_score(entry)
     if earlier is not None and entry.residual is not None and entry.direction in (Direction.IMPROVED,
                                                                                  Direction.WORSE):
-        words.append(Paragraph(safe(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} "
-                                    f"to {entry.residual.value}."), styles.cell))
+        lines.append(safe(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} "
+                          f"to {entry.residual.value}."))
+    words = Paragraph("<br/>".join(lines), styles.cell)
     mapped = ScorePathMap(grid, entry, palette, scale=styles.scale)
     map_width = mapped.wrap(width, 0)[0]
     table = Table([[mapped, words]], colWidths=[map_width + 6 * mm, width - map_width - 6 * mm], hAlign="LEFT")

@@ -110,7 +110,7 @@ def controls_table(controls: tuple[ControlLine, ...], width: float, styles: Styl
     for control in controls:
         rows.append([Paragraph(safe(control.description), styles.cell), Paragraph(safe(control.owner), styles.cell),
                      control.effectiveness.capitalize()])
-    return data_table(rows, [width * 0.58, width * 0.25, width * 0.17], palette, scale=styles.scale)
+    return data_table(rows, [width * 0.55, width * 0.24, width * 0.21], palette, scale=styles.scale)
 
 
 def rag_cell_commands(rags: list[str], column: int, palette: Palette) -> list[tuple[object, ...]]:
@@ -146,7 +146,7 @@ def actions_table(actions: tuple[ActionLine, ...], width: float, styles: Styles,
             description += f"<br/><i>Progress: {safe(action.progress)}</i>"
         rows.append([Paragraph(description, styles.cell), Paragraph(safe(action.owner), styles.cell),
                      due_text(action), action.status.capitalize(), rag_word(action.rag)])
-    widths = [width * 0.44, width * 0.2, width * 0.14, width * 0.12, width * 0.1]
+    widths = [width * 0.42, width * 0.19, width * 0.13, width * 0.15, width * 0.11]
     return data_table(rows, widths, palette, rag_cell_commands([a.rag for a in actions], 4, palette),
                       scale=styles.scale)
 

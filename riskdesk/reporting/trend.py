@@ -65,11 +65,27 @@ class ScorePathMap(Flowable):  # type: ignore[misc]
         return found
 
     def draw(self) -> None:
-        """Draw the cells, the marks, the axis names and the key."""
+        """Draw the map once per distinct set of marks as a form, and place that form here.
+
+        A pack of hundreds of risks repeats few patterns; each is written to the PDF once.
+        """
+        canvas = self.canv
+        marks = self._marks()
+        name = "pathmap" + f"{self.grid.row_count}x{self.grid.column_count}{int(self.grid.transposed)}" + "".join(
+            f"r{row}c{column}{''.join(letters)}" for (row, column), letters in sorted(marks.items())) + (
+            f"s{round(self.size * 10)}g{int(self.palette.greyscale)}")
+        if not canvas.hasForm(name):
+            canvas.saveState()
+            canvas.beginForm(name)
+            self._draw_map(marks)
+            canvas.endForm()
+            canvas.restoreState()
+        canvas.doForm(name)
+
+    def _draw_map(self, marks: dict[tuple[int, int], list[str]]) -> None:
         canvas = self.canv
         grid = self.grid
         left, bottom = self.label_room, self.label_room * 2
-        marks = self._marks()
         canvas.saveState()
         canvas.setStrokeColor(colors.HexColor(RULE))
         canvas.setLineWidth(0.4)

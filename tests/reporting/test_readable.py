@@ -102,3 +102,26 @@ def test_a_long_council_name_never_overprints_the_header(workspace: Workspace, m
                     overlap_x = min(a[2], b[2]) - max(a[0], b[0])
                     overlap_y = min(a[3], b[3]) - max(a[1], b[1])
                     assert overlap_x <= 0.5 or overlap_y <= 0.5, (a, b)
+
+
+def _overlaps(words: list[tuple[float, float, float, float, str]]) -> list[tuple[str, str]]:
+    """Pairs of words whose boxes cross: text printed over other text."""
+    found = []
+    ordered = sorted(words, key=lambda w: w[1])
+    for index, a in enumerate(ordered):
+        for b in ordered[index + 1:]:
+            if b[1] >= a[3]:
+                break
+            if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
+                found.append((a[4], b[4]))
+    return found
+
+
+@pytest.mark.parametrize("kind", ["committee", "actions", "profile"])
+def test_no_text_is_printed_over_other_text(kind: str, demo_5x5: Workspace, demo_3x3: Workspace,
+                                            make_report: MakeReport) -> None:
+    for workspace in (demo_5x5, demo_3x3):
+        path, _ = make_report(workspace, kind=kind)
+        for number, page in enumerate(pdf_words(path), start=1):
+            # The small matrix's letters sit in cells drawn under them; only text on text counts.
+            assert _overlaps(page) == [], (kind, number)
