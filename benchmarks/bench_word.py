@@ -4,7 +4,7 @@
 
 The floor is python-docx alone writing every heading, paragraph and table cell our document holds,
 in the default styles: no band shading, no repeated header rows, no images, no header or footer
-fields. Five rounds, the two alternating; the ratio is the median of the paired CPU-time ratios.
+fields. Three rounds, the two alternating; the ratio is the median of the paired CPU-time ratios.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from riskdesk.reporting.word_reports import build_word
 from riskdesk.services.report_data import ReportOptions, prepare_report
 from riskdesk.services.workspace import Workspace
 
-ROUNDS = 5
+ROUNDS = 3
 
 
 def bare_word(data: ReportData) -> int:

@@ -29,7 +29,7 @@ from riskdesk.reporting.sections import SectionEnd, SectionMark
 from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
-from riskdesk.reporting.trend import ScorePathMap, previous_score, trend_words
+from riskdesk.reporting.trend import Beside, ScorePathMap, previous_score, trend_words
 
 # A register's name over its risks in the summary.
 REGISTER_ROW_FILL = "#eef1f6"
@@ -183,7 +183,7 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
     return flowables
 
 
-def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Styles, palette: Palette) -> Table:
+def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Styles, palette: Palette) -> Flowable:
     """The small matrix marking inherent, residual and target, beside the residual score's recent quarters."""
     grid = build_grid(data.scheme, [], transposed=data.impact_vertical)
     # One paragraph for the whole column: a paragraph per line would be parsed once per line per risk.
@@ -200,12 +200,7 @@ def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Sty
         lines.append(safe(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} "
                           f"to {entry.residual.value}."))
     words = Paragraph("<br/>".join(lines), styles.cell)
-    mapped = ScorePathMap(grid, entry, palette, scale=styles.scale)
-    map_width = mapped.wrap(width, 0)[0]
-    table = Table([[mapped, words]], colWidths=[map_width + 6 * mm, width - map_width - 6 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-    return table
+    return Beside(ScorePathMap(grid, entry, palette, scale=styles.scale), words)
 
 
 def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles,
@@ -233,8 +228,10 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
     for label, values in (("Represented on:", entry.represented_on), ("Risks represented here:", entry.represents)):
         if values:
             block.append(labelled(label, "; ".join(values), styles.label))
-    for label, value in entry.context:
-        block.append(labelled(label, value, styles.label))
+    if entry.context:
+        # One paragraph of several lines: parsing is most of a pack's build time.
+        block.append(Paragraph("<br/>".join(f"<b>{safe(label)}</b> {safe(value)}" for label, value in entry.context),
+                               styles.label))
     if entry.changed:
         block.append(labelled("Changed since the last report:", entry.changed, styles.label))
     dates = []

@@ -125,6 +125,7 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._section: SectionMark | None = None
         self._page_register = ""
         self._last_register = ""
+        self._continued: dict[str, Paragraph] = {}
         super().__init__(
             str(target) if isinstance(target, Path) else target,
             pagesize=pagesize,
@@ -167,8 +168,12 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
         section = self._section
         self._page_register = section.register if section is not None else ""
         if section is not None and section.continued:
-            self._hanging.append(Paragraph(f"{safe(section.continued)} <i>(continued)</i>",
-                                           self.styles.continued))
+            # The same paragraph serves every page a long section runs onto: parsed once.
+            heading = self._continued.get(section.key)
+            if heading is None:
+                heading = self._continued[section.key] = Paragraph(
+                    f"{safe(section.continued)} <i>(continued)</i>", self.styles.continued)
+            self._hanging.append(heading)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Follow sections; report progress at each checkpoint and stop when the user cancels."""

@@ -114,3 +114,28 @@ class ScorePathMap(Flowable):  # type: ignore[misc]
         canvas.restoreState()
         canvas.drawString(0, 0.2 * self.size, "I inherent, R residual, T target")
         canvas.restoreState()
+
+
+class Beside(Flowable):  # type: ignore[misc]
+    """A drawn piece with a paragraph beside it, laid out without a table (a table per risk is slow)."""
+
+    def __init__(self, left: Flowable, right: Flowable, gap: float = 6 * mm) -> None:
+        """left at its own width, right in the rest."""
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.gap = gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """As tall as the taller of the two."""
+        self._left_size = self.left.wrapOn(self.canv, available_width, available_height)
+        room = available_width - self._left_size[0] - self.gap
+        self._right_size = self.right.wrapOn(self.canv, room, available_height)
+        self.width = available_width
+        self.height = max(self._left_size[1], self._right_size[1])
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Both, their tops level."""
+        self.left.drawOn(self.canv, 0, self.height - self._left_size[1])
+        self.right.drawOn(self.canv, self._left_size[0] + self.gap, self.height - self._right_size[1])

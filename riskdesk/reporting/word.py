@@ -15,10 +15,12 @@ from typing import Any, BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from riskdesk.core.model import Score
@@ -42,6 +44,15 @@ class WordDocument:
         self.data = data
         self.palette = Palette(data.meta.greyscale, data.scheme.bands)
         self.doc: Any = Document()
+        self._picture_id = 100_000  # clear of the ids python-docx gives the document's own parts
+        self._style_ids: dict[str, str] = {}
+        self._grid_style = self.doc.styles["Table Grid"].style_id
+        # Table text takes its size from a style of its own, not from every run (far quicker to write).
+        cells = self.doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        cells.base_style = self.doc.styles["Normal"]
+        cells.font.size = Pt(TABLE_SIZE)
+        cells.paragraph_format.space_after = Pt(0)
+        self._cell_style = cells.style_id
         meta = data.meta
         props = self.doc.core_properties
         props.title = f"{meta.title} – {meta.period}"
@@ -87,7 +98,13 @@ class WordDocument:
 
     def heading(self, text: str, level: int) -> None:
         """A heading in Word's own style for its level (Title for level 0)."""
-        self.doc.add_heading(text, level=min(level, 9))
+        name = "Title" if level == 0 else f"Heading {min(level, 9)}"
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            style_id = self._style_ids[name] = self.doc.styles[name].style_id
+        paragraph = self.doc.add_paragraph(text)
+        # Set by id: python-docx looks a style up by name through every style in the file each time.
+        paragraph._p.style = style_id
 
     def paragraph(self, text: str = "", label: str = "", italic: bool = False, size: float | None = None) -> Any:
         """A paragraph of user text, with a bold label before it when given."""
@@ -108,17 +125,17 @@ class WordDocument:
     def table(self, header: list[str], rows: list[list[str]], widths: list[float] | None = None) -> Table:
         """A table whose header row repeats on each page it runs onto."""
         table: Table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self._grid_style  # by id, as for headings
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         for cell, text in zip(table.rows[0].cells, header, strict=True):
-            _cell_text(cell, text, bold=True)
+            _cell_text(cell, text, self._cell_style, bold=True)
             _shade(cell, HEADER_FILL)
         _repeat_header(table.rows[0])
         rows_of: Any = table  # python-docx leaves add_row untyped
         for values in rows:
             cells = rows_of.add_row().cells
             for cell, text in zip(cells, values, strict=True):
-                _cell_text(cell, text)
+                _cell_text(cell, text, self._cell_style)
         if widths:
             for row in table.rows:
                 for cell, width in zip(row.cells, widths, strict=True):
@@ -128,20 +145,29 @@ class WordDocument:
     def band_cell(self, cell: _Cell, score: Score | None) -> None:
         """A score as its band's word and number on the band's colour: the word reads without the colour."""
         if score is None:
-            _cell_text(cell, "Not scored")
+            _cell_text(cell, "Not scored", self._cell_style)
             return
         band = self.data.scheme.band_for(score.likelihood, score.impact)
         value = self.data.scheme.value_of(score)
-        _cell_text(cell, f"{band.name} {value}", bold=True,
+        _cell_text(cell, f"{band.name} {value}", self._cell_style, bold=True,
                    white=luminance(self.palette.colour(band.colour)) <= 0.45)
         _shade(cell, band.colour)
 
     def image(self, png: bytes, width_mm: float, alt: str) -> None:
-        """A picture with alt text that says what it shows."""
-        shape = self.doc.add_picture(io.BytesIO(png), width=Mm(width_mm))
-        doc_pr = shape._inline.docPr
-        doc_pr.set("descr", alt)
-        doc_pr.set("title", alt[:60])
+        """A picture with alt text that says what it shows.
+
+        python-docx numbers each picture by searching the whole document for ids taken, which grows
+        with every picture; ours are numbered from a counter of their own instead.
+        """
+        part = self.doc.part
+        relation, picture = part.get_or_add_image(io.BytesIO(png))
+        width = Mm(width_mm)
+        height = int(width * picture.px_height / picture.px_width)
+        self._picture_id += 1
+        inline = CT_Inline.new_pic_inline(self._picture_id, relation, picture.filename, width, Emu(height))
+        inline.docPr.set("descr", alt)
+        inline.docPr.set("title", alt[:60])
+        self.doc.add_paragraph().add_run()._r.add_drawing(inline)
 
     def page_break(self) -> None:
         """Start a new page."""
@@ -164,8 +190,10 @@ def _set_language(element: Any) -> None:
 def _run(paragraph: Any, text: str, bold: bool = False, italic: bool = False, size: float | None = None,
          white: bool = False) -> Any:
     run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
     if size:
         run.font.size = Pt(size)
     if white:
@@ -188,12 +216,16 @@ def _field(paragraph: Any, code: str) -> None:
         run._r.append(element)
 
 
-def _cell_text(cell: _Cell, text: str, bold: bool = False, white: bool = False) -> None:
+def _cell_text(cell: _Cell, text: str, style_id: str, bold: bool = False, white: bool = False) -> None:
+    """Text into a cell, a paragraph a line, in the table text style (set by id: see WordDocument.heading)."""
     lines = text.split("\n")
     paragraph = cell.paragraphs[0]
-    _run(paragraph, lines[0], bold=bold, size=TABLE_SIZE, white=white)
+    paragraph._p.style = style_id
+    _run(paragraph, lines[0], bold=bold, white=white)
     for line in lines[1:]:
-        _run(cell.add_paragraph(), line, bold=bold, size=TABLE_SIZE, white=white)
+        more = cell.add_paragraph()
+        more._p.style = style_id
+        _run(more, line, bold=bold, white=white)
 
 
 def _shade(cell: _Cell, hex_colour: str) -> None:
