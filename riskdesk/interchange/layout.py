@@ -324,9 +324,13 @@ def _scale(column: ColumnMap, values: list[Any], top: int) -> None:
 
 
 def duplicate_headings(mapping: Mapping) -> list[str]:
-    """Sentences naming headings that appear on more than one column."""
+    """Sentences naming headings that appear on more than one column, and how each is read."""
     by_heading: dict[str, list[ColumnMap]] = {}
     for column in mapping.columns:
-        by_heading.setdefault(column.heading.strip().lower(), []).append(column)
-    return [f"Columns {', '.join(c.column for c in same)} are all headed {same[0].heading!r}"
+        own = column.heading.rsplit(" - ", 1)[-1].strip().lower()
+        if own:
+            by_heading.setdefault(own, []).append(column)
+    return [f"The heading {same[0].heading.rsplit(' - ', 1)[-1]!r} is on columns "
+            f"{', '.join(c.column for c in same)}: read as "
+            + ", ".join(f"{c.column} {FIELDS[c.to].lower()}" for c in same)
             for same in by_heading.values() if len(same) > 1]

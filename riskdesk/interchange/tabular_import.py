@@ -280,7 +280,7 @@ def _describe(parsed: ParsedSheet, source: str, grid_rows: list[list[Any]]) -> N
                 how += " (words: " + ", ".join(f"{w} = {n}" for w, n in column.words.items()) + ")"
             notes.append(f"Column {column.column} {column.heading!r}: {target}{how}.")
     for sentence in duplicate_headings(mapping):
-        notes.append(f"{sentence}: each is mapped on its own; check them on the mapping page.")
+        notes.append(f"{sentence}; check them on the mapping page (Columns...) or in a mapping file.")
     if not mapping.targets("reference"):
         notes.append(f"{source} has no reference column: the risks are numbered 1 to {len(parsed.rows)} "
                      "in sheet order.")
