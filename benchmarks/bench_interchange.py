@@ -91,6 +91,19 @@ def ours_import(path: Path, folder: Path, tag: str) -> tuple[float, float, int]:
     return elapsed, max(held), len(result.created)
 
 
+def dry_run(path: Path, folder: Path) -> float:
+    target = folder / "dry.sqlite"
+    target.unlink(missing_ok=True)
+    workspace = Workspace.create(target)
+    try:
+        start = time.perf_counter()
+        result = import_risks(workspace, path, "Imported", dry_run=True)
+        return time.perf_counter() - start
+    finally:
+        workspace.close()
+        assert not result.problems
+
+
 def export_pair(register: Path, folder: Path) -> tuple[float, float]:
     workspace = Workspace.open(register, read_only=True)
     try:
@@ -124,9 +137,13 @@ def main() -> None:
             floor = min(floor_read(source) for _ in range(3))
             runs = [ours_import(source, folder, f"{rows}-{n}") for n in range(2)]
             ours, held, created = min(runs)
+            checked = min(dry_run(source, folder) for _ in range(2))
             timings[rows] = ours
             print(f"import {rows:,} rows: ours {ours:.2f} s (file locked {held:.2f} s), openpyxl read-only "
-                  f"iteration {floor:.2f} s, ratio {ours / floor:.2f}x; {created:,} risks")
+                  f"iteration {floor:.2f} s, ratio {ours / floor:.2f}x; {created:,} risks with "
+                  f"{3 * created:,} controls and {2 * created:,} actions")
+            print(f"  the same up to the write (read, detect, convert, compare: --dry-run) {checked:.2f} s, "
+                  f"ratio {checked / floor:.2f}x")
             exports = [export_pair(folder / f"import-{rows}-0.sqlite", folder) for _ in range(3)]
             ours_x, bare_x = min(e[0] for e in exports), min(e[1] for e in exports)
             print(f"export xlsx {rows:,} risks: ours {ours_x:.2f} s, openpyxl write-only bare {bare_x:.2f} s, "

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,14 @@ def guess_field(heading: str, group: str = "") -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _column_index(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter.upper()) - 64
+    return number - 1
+
+
 @dataclass
 class ColumnMap:
     """One source column: where it is, what it is headed, what it fills and how its values read."""
@@ -123,10 +132,7 @@ class ColumnMap:
     @property
     def index(self) -> int:
         """The 0-based position of the column."""
-        number = 0
-        for letter in self.column:
-            number = number * 26 + ord(letter.upper()) - 64
-        return number - 1
+        return _column_index(self.column)
 
 
 @dataclass

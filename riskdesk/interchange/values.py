@@ -35,6 +35,8 @@ RAG_WORDS = {r.value: r for r in Rag} | {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.
 EFFECTIVENESS_WORDS = {e.value: e for e in Effectiveness} | {"partial": Effectiveness.PARTIAL}
 _BULLET = re.compile(r"^\s*(?:[•·◦▪●○■□➢►\-*–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 EXCEL_EPOCH = date(1899, 12, 30)
+_SPLITS = re.compile(r"[\n\r;\u2028•·▪●]")
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 class ValueProblem(ValueError):
@@ -151,6 +153,12 @@ def read_day(value: Any, caption: str) -> date | None:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 200_000:
         return EXCEL_EPOCH + timedelta(days=int(value))
+    uk = _UK_DATE.fullmatch(str(value).strip())
+    if uk:  # the common 31/03/2025 without strptime's cost; anything odd goes the long way for its message
+        try:
+            return date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
+        except ValueError:
+            pass
     try:
         return read_date(str(value), caption)
     except ValidationError as error:
@@ -162,6 +170,9 @@ def split_items(text: str) -> list[str]:
 
     A cell whose lines mostly go on in lower case is one text wrapped by hand, not a list.
     """
+    if not _SPLITS.search(text):
+        single = _BULLET.sub("", text).strip()
+        return [single] if single else []
     text = re.sub(r"\r\n|\r|\u2028", "\n", text)
     if re.search(r"\n\s*\n", text.strip()):
         parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
