@@ -139,7 +139,7 @@ def test_dropping_on_the_view_asks_then_requests(qtbot, demo_5x5) -> None:
     assert request.args == [risk.id, "residual", 1, 5, "Moved on the matrix"]
 
 
-def test_a_reference_in_a_cell_is_what_a_drag_carries(qtbot, demo_5x5) -> None:
+def test_a_reference_in_a_cell_is_what_a_drag_carries_and_only_that_risk(qtbot, demo_5x5) -> None:
     panel = make_panel(qtbot, demo_5x5, None)
     view = panel.view()
     model = panel.heat_model()
@@ -152,11 +152,26 @@ def test_a_reference_in_a_cell_is_what_a_drag_carries(qtbot, demo_5x5) -> None:
     assert placed
     for item in placed:
         ids = view.reference_ids_at(item.rect.center().toPoint())
-        expected = [r.id for r in cell.risks] if item.index < 0 else [cell.risks[item.index].id]
+        expected = [] if item.index < 0 else [cell.risks[item.index].id]  # "+N more" moves nobody
         assert ids == expected
+    assert any(ids for ids in (view.reference_ids_at(i.rect.center().toPoint()) for i in placed))
     corner = view.visualRect(index).topLeft() + QPoint(3, 3)
     assert view.reference_ids_at(corner) == []
-    assert model.mimeData([index]).data(RISK_IDS_MIME).data().decode().splitlines() == [r.id for r in cell.risks]
+    assert view.reference_ids_at(layout.count.center().toPoint()) == []  # the count is not a risk
+
+
+def test_a_drag_off_the_references_moves_no_risk_even_with_cells_selected(qtbot, demo_5x5) -> None:
+    panel = make_panel(qtbot, demo_5x5, None)
+    view = panel.view()
+    model = panel.heat_model()
+    crowded = [model.index_of_scores(3, 3), model.index_of_scores(4, 4)]
+    for index in crowded:
+        view.selectionModel().select(index, view.selectionModel().SelectionFlag.Select)
+    assert sum(index.data(CELL_ROLE).count for index in crowded) >= 2
+    carried: list[list[str]] = []
+    view._start_reference_drag = lambda ids: carried.append(ids)  # record what would be dragged
+    view.startDrag(Qt.DropAction.MoveAction)
+    assert carried == []
 
 
 def test_rescore_needs_a_reason_and_a_valid_cell(demo_5x5) -> None:

@@ -383,20 +383,21 @@ class HeatMapView(QTableView):
     # -- mouse: click, click again to clear, drag a reference out ---------------------
 
     def reference_ids_at(self, pos: QPoint) -> list[str]:
-        """The risk under the mouse (a reference or "+N more" means the whole cell); empty off the text."""
+        """The one risk whose reference is under the mouse; empty anywhere else.
+
+        "+N more" and the count are not a risk: dragging them would re-score every risk in
+        the cell at once, which nobody means to do with one gesture.
+        """
         index = self.indexAt(pos)
         cell = index.data(CELL_ROLE) if index.isValid() else None
         if cell is None or not cell.risks:
             return []
         rect = QRectF(self.visualRect(index))
-        layout = cell_layout(rect, self.font(), 10.0)
         placed_all = placed_references(rect, cell, self.font(), 10.0, self.heat_model().laid_out_references(cell),
                                        self.keep_clear(index))
         for placed in placed_all:
             if placed.rect.adjusted(-2, -2, 2, 2).contains(QPointF(pos)):
-                return [risk.id for risk in cell.risks] if placed.index < 0 else [cell.risks[placed.index].id]
-        if layout.count.contains(QPointF(pos)):
-            return [risk.id for risk in cell.risks]
+                return [] if placed.index < 0 else [cell.risks[placed.index].id]
         return []
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -449,10 +450,9 @@ class HeatMapView(QTableView):
         drag.exec(Qt.DropAction.MoveAction)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        # A drag that began off the references carries the selected cells' risks.
-        ids = [risk_id for index in self.selectedIndexes() for risk_id in sorted(index.data(CELL_ROLE).risk_ids)]
-        if ids:
-            self._start_reference_drag(ids)
+        # A drag that began off a reference carries nothing: only a risk's own marker moves it,
+        # never every risk of a cell or of the selected cells.
+        return
 
     # -- drops ------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileEr
 from riskdesk.ui import commands
 from riskdesk.ui.conflict_dialog import ConflictDialog
 from riskdesk.ui.document import Document
+from riskdesk.ui.risk_editor.calm import CalmChoices
 from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
 from riskdesk.ui.risk_editor.links import LinksBox
 from riskdesk.ui.risk_editor.lists import ItemList
@@ -69,6 +71,8 @@ class RiskEditor(QWidget):
         self.read_only = False
         self._switched_off: list[QWidget] = []
         self._edit_triggers: dict[QWidget, Any] = {}
+        # Choices change by a click or a settled key, never by a wheel passing over them.
+        self.calm = CalmChoices(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._scrolled(self._risk_page()), "The &risk")
         self.scores = ScoresBox(self)
@@ -106,6 +110,9 @@ class RiskEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.problem)
         layout.addWidget(self.tabs, 1)
+        for box in self.tabs.findChildren(QComboBox) + self.tabs.findChildren(QAbstractSpinBox):
+            if not isinstance(box.parent(), ScoresBox):  # the scores box watches its own
+                self.calm.watch(box)  # wheel only once clicked, so the editor scrolls
         self.show_risk(None)
 
     # -- building ------------------------------------------------------------------
@@ -138,7 +145,8 @@ class RiskEditor(QWidget):
         elif isinstance(widget, QComboBox) and widget.isEditable():
             widget.lineEdit().editingFinished.connect(lambda n=name: self._commit_text(n))
         elif isinstance(widget, QComboBox):
-            widget.activated.connect(lambda _i, n=name: self._commit_choice(n))
+            widget.activated.connect(lambda _i, n=name: self._choice_made(n))
+            self.calm.watch(widget, lambda n=name: self._commit_choice(n))
         elif isinstance(widget, QCheckBox):
             widget.clicked.connect(lambda _c, n=name: self._commit_choice(n))
 
@@ -220,6 +228,8 @@ class RiskEditor(QWidget):
 
     def show_risk(self, risk: Risk | None) -> None:
         """Show a risk (or nothing) with no edit in progress."""
+        self.calm.forget()  # the window commits pending choices before it changes the risk
+        self.scores.calm.forget()
         self.risk = risk
         self._base = {}
         self.problem.show_problem("")
@@ -367,6 +377,13 @@ class RiskEditor(QWidget):
             return value.strip()
         return value
 
+    def _choice_made(self, name: str) -> None:
+        box = self.widgets[name]
+        if self.calm.stepping(box):
+            self.calm.hold(box)  # an arrow key: written once the user settles
+        else:
+            self._commit_choice(name)
+
     def commit_pending(self) -> None:
         """Write every field whose typed text is not yet in the file, before the user leaves it.
 
@@ -379,6 +396,8 @@ class RiskEditor(QWidget):
             return  # already writing: the views it refreshes must not start a second write
         self._leaving = True
         try:
+            self.calm.flush()
+            self.scores.calm.flush()
             for name in TEXTS:
                 if self.risk is not None and self._value(self.widgets[name]) != self._base.get(name):
                     self._commit_text(name)

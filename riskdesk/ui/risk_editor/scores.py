@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk.core.model import Score, ScoreKind
 from riskdesk.core.scheme import Level, ScoringScheme
+from riskdesk.ui.risk_editor.calm import CalmChoices
 from riskdesk.ui.risk_editor.widgets import ErrorLabel
 from riskdesk.ui.risk_table import text_on
 
@@ -98,6 +99,8 @@ class ScoresBox(QWidget):
         super().__init__(parent)
         self._scheme: ScoringScheme | None = None
         self.rows = {kind: ScoreRow(kind, self) for kind in ScoreKind}
+        # Arrow keys step through levels: the score is written once the user settles on one.
+        self.calm = CalmChoices(self)
         grid = QGridLayout(self)
         grid.addWidget(QLabel("<b>Likelihood</b>", self), 0, 1)
         grid.addWidget(QLabel("<b>Impact</b>", self), 0, 2)
@@ -113,6 +116,8 @@ class ScoresBox(QWidget):
             grid.addWidget(row.error, line * 2, 1, 1, 3)
             row.likelihood.currentIndexChanged.connect(lambda _i, k=kind: self._changed(k, "likelihood"))
             row.impact.currentIndexChanged.connect(lambda _i, k=kind: self._changed(k, "impact"))
+            for box in (row.likelihood, row.impact):
+                self.calm.watch(box, lambda k=kind: self._choose(k))
             row.impact.highlighted.connect(lambda i, k=kind: self._show_criteria(self.rows[k].impact.itemData(i)))
         self.level_help = QLabel(self)
         self.level_help.setWordWrap(True)
@@ -143,9 +148,11 @@ class ScoresBox(QWidget):
             row.set_scheme(scheme)
 
     def show_scores(self, scores: dict[ScoreKind, Score | None]) -> None:
-        """Show a risk's scores."""
+        """Show a risk's scores; a row whose choice is still settling keeps the user's choice."""
         assert self._scheme is not None
         for kind, row in self.rows.items():
+            if self.calm.is_held(row.likelihood) or self.calm.is_held(row.impact):
+                continue
             row.show(self._scheme, scores.get(kind))
             row.error.show_problem("")
         residual = scores.get(ScoreKind.RESIDUAL)
@@ -162,6 +169,15 @@ class ScoresBox(QWidget):
             level = self._scheme.likelihood_level(number) if number else None
             self.level_help.setText(f"Likelihood {level.caption}: {level.description}" if level else "")
         row.show_result(self._scheme, score)
+        box = row.likelihood if part == "likelihood" else row.impact
+        if self.calm.stepping(box):
+            self.calm.hold(box)
+        else:
+            self._choose(kind)
+
+    def _choose(self, kind: ScoreKind) -> None:
+        row = self.rows[kind]
+        score = row.chosen()
         if score is not None or (row.likelihood.currentData() is None and row.impact.currentData() is None):
             self.scoreChosen.emit(kind.value, score)
 
