@@ -1,4 +1,9 @@
-"""Undo and redo of field edits that never write over a colleague's later change silently."""
+"""Undo and redo steps that never write over, or take away, a colleague's later change silently.
+
+Each step first checks that the record still holds what our previous step left; where a
+colleague has changed it since, the step raises ConflictError naming the record, each
+clashing field with their value and ours, who changed it and when, and writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,6 @@ from riskdesk.services import deletion
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import ConflictError
 from riskdesk.storage.records import SPECS
-
-EDITABLE = ("risk", "control", "action", "register")
 
 
 def updater(workspace: Workspace, entity: str) -> Callable[..., OpChanges]:
