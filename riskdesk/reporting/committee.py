@@ -129,10 +129,14 @@ def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette
     for scale, levels in (("Likelihood", data.scheme.likelihood), ("Impact", data.scheme.impact)):
         if any(level.weighted for level in levels):  # weighted levels: say what each scores
             rule += f" {scale} levels score " + ", ".join(f"{lv.label} {lv.value}" for lv in levels) + "."
+    chances = [f"{lv.caption} " + ", ".join(t for t in (lv.probability, lv.frequency) if t)
+               for lv in data.scheme.likelihood if lv.probability or lv.frequency]
+    chance = [Paragraph(safe("Likelihood: " + "; ".join(chances) + "."), styles.small)] if chances else []
     return KeptBlock([
         Paragraph("Scoring key", styles.heading),
         SectionMark("Scoring key"),
         Paragraph(safe(f"{rule} Bands: {bands}."), styles.small),
+        *chance,
         Spacer(1, 2 * mm),
         HeatMap(grid, palette, mode="key", width=min(width, 170 * mm * styles.scale), scale=styles.scale),
     ])

@@ -38,10 +38,15 @@ class BandBadge(Flowable):  # type: ignore[misc]
         self.palette = palette
         self.font_size = font_size
         self.text = f"{band.name} {score}" if band is not None and score is not None else "Not scored"
+        self.drawn_size = font_size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        """As wide as its text plus padding."""
-        self.width = stringWidth(self.text, BOLD, self.font_size) + 3 * mm
+        """As wide as its text plus padding; a long band name ("Very high 30") takes smaller type to fit its column."""
+        size = self.font_size
+        while size > 6 and stringWidth(self.text, BOLD, size) + 3 * mm > available_width:
+            size -= 0.5
+        self.drawn_size = size
+        self.width = stringWidth(self.text, BOLD, size) + 3 * mm
         self.height = self.font_size + 2 * mm
         return self.width, self.height
 
@@ -55,8 +60,8 @@ class BandBadge(Flowable):  # type: ignore[misc]
         # Square corners: a rounded box costs five times the drawing operators, in every row of a pack.
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
         canvas.setFillColor(self.palette.ink_on(self.band.colour) if self.band else colors.black)
-        canvas.setFont(BOLD, self.font_size)
-        canvas.drawCentredString(self.width / 2, (self.height - self.font_size) / 2 + 0.25 * self.font_size,
+        canvas.setFont(BOLD, self.drawn_size)
+        canvas.drawCentredString(self.width / 2, (self.height - self.drawn_size) / 2 + 0.25 * self.drawn_size,
                                  self.text)
 
 

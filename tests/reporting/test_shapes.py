@@ -48,6 +48,7 @@ def test_the_committee_report_scores_with_the_scheme(shaped, make_report: MakeRe
     assert f"{top_band} {top}" in text
     for level in scheme.likelihood:
         assert level.label in text, "the scoring key lists every likelihood level"
+        assert f"{level.caption} {level.probability}, {level.frequency}" in text, "with its chance"
     for band in scheme.bands:
         assert band.name in text
 
@@ -108,3 +109,18 @@ def test_every_kind_of_report_builds_for_a_six_by_five(kind: str, demo_5x5_path:
     texts = pdf_pages(path)
     assert pages == len(texts) >= 1
     assert f"Page {pages} of {pages}" in _flat(texts[-1])
+
+
+def test_a_long_band_name_badge_keeps_inside_its_column() -> None:
+    from reportlab.lib.units import mm
+
+    from riskdesk.reporting.flowables import BandBadge
+    from riskdesk.reporting.styles import Palette
+
+    scheme = preset("6x6")
+    band = scheme.band_for(6, 6)
+    badge = BandBadge(band, 36, Palette())
+    width, _ = badge.wrap(20 * mm, 100)
+    assert width <= 20 * mm and badge.drawn_size < badge.font_size
+    roomy = BandBadge(band, 36, Palette())
+    assert roomy.wrap(80 * mm, 100)[0] < 80 * mm and roomy.drawn_size == roomy.font_size
