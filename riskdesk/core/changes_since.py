@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from riskdesk.core.model import Score
 
@@ -20,6 +21,12 @@ COMPLETE = "complete"
 OPEN_STATUSES = frozenset({"not started", "in progress"})
 SCORE_KINDS = ("inherent", "residual", "target")
 _LIFE = ("created", "deleted", "restored")
+
+
+# A risk's state as read from a snapshot or the live risk: status, inherent likelihood and impact,
+# residual likelihood and impact, target likelihood and impact, period comment. Plain tuples, so that
+# the many risks that did not change are passed over with one comparison each.
+StateRow = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -32,10 +39,28 @@ class RiskState:
     target: Score | None
     comment: str = ""
 
+    @classmethod
+    def from_row(cls, row: StateRow) -> RiskState:
+        """The state held in a StateRow."""
+        status, il, ii, rl, ri, tl, ti, comment = row
+        return cls(status or "open", _score(il, ii), _score(rl, ri), _score(tl, ti), comment or "")
+
     def score(self, kind: str) -> Score | None:
         """The inherent, residual or target score."""
         value: Score | None = getattr(self, kind)
         return value
+
+
+_SCORES: dict[tuple[Any, Any], Score | None] = {}
+
+
+def _score(likelihood: Any, impact: Any) -> Score | None:
+    # Scores are frozen and few (at most 36 pairs): share one of each rather than build thousands.
+    key = (likelihood, impact)
+    found = _SCORES.get(key)
+    if found is None and key not in _SCORES:
+        found = _SCORES[key] = Score(int(likelihood), int(impact)) if likelihood and impact else None
+    return found
 
 
 @dataclass(frozen=True)
@@ -223,82 +248,115 @@ class Timeline:
 class ChangeInputs:
     """Everything the comparison reads, gathered by the service from the file."""
 
-    before: Mapping[str, RiskState]  # risk id -> state when the earlier period closed
-    after: Mapping[str, RiskState]  # risk id -> state at the later point (a snapshot, or live)
+    before: Mapping[str, StateRow]  # risk id -> state when the earlier period closed
+    after: Mapping[str, StateRow]  # risk id -> state at the later point (a snapshot, or live)
     history: Sequence[HistoryRow]  # every row with id above `start`
     start: int  # the history id at which the earlier period closed
     end: int | None  # the history id at which the later period closed; None for now
-    risks: Mapping[str, RiskFacts]  # every risk named in before, after or the history rows
+    risks: Mapping[str, RiskFacts]  # the risks named in before, after or the history rows...
     actions: Mapping[str, ItemFacts] = field(default_factory=dict)
     controls: Mapping[str, ItemFacts] = field(default_factory=dict)
     registers: Mapping[str, str] = field(default_factory=dict)  # register id -> name
     start_day: date | None = None  # the earlier period's last day
     end_day: date | None = None  # the later period's last day, or today
     value_of: Callable[[Score], int] | None = None  # what a score counts in the file's scheme
+    # ...or, instead, a way to read just the risks that changed (reading all 10,000 would be wasted).
+    facts_for: Callable[[set[str]], Mapping[str, RiskFacts]] | None = None
+    # Every risk held at each point, when before and after were trimmed to the risks whose state
+    # differs (the file can find those itself); None: the keys of before and after.
+    held_before: Collection[str] | None = None
+    held_after: Collection[str] | None = None
 
 
-_ChangeOf = Callable[[str], "RiskChange | None"]
+_ChangeOf = Callable[[str], "RiskChange"]
 
 
 def compute_changes(inputs: ChangeInputs) -> list[RiskChange]:
-    """Per risk, what changed between the two points; risks with no change are left out."""
+    """Per risk, what changed between the two points; risks with no change are left out (in no order)."""
     timeline = Timeline(inputs.history)
     start, end = inputs.start, inputs.end
+    before, after = inputs.before, inputs.after
+    held_before = inputs.held_before if inputs.held_before is not None else before.keys()
+    held_after = inputs.held_after if inputs.held_after is not None else after.keys()
+    differing = [risk_id for risk_id, row in after.items() if before.get(risk_id) != row]
+    gone = [risk_id for risk_id in before if risk_id not in held_after]
+    in_range = [row for row in inputs.history if row.id > start and (end is None or row.id <= end)]
+    touched = {row.entity_id for row in in_range if row.entity == "risk"}
+    facts: dict[str, RiskFacts] = dict(inputs.risks)
+
+    def read_facts(ids: set[str]) -> None:
+        missing = {risk_id for risk_id in ids if risk_id not in facts}
+        if missing and inputs.facts_for is not None:
+            facts.update(inputs.facts_for(missing))
+
+    # Names and places are read only for the risks that turn out to have changed (and the few whose
+    # owner or register the history touched), not for every risk compared.
+    read_facts(touched)
     found: dict[str, RiskChange] = {}
 
-    def change_of(risk_id: str) -> RiskChange | None:
-        if risk_id not in found:
-            facts = inputs.risks.get(risk_id)
-            if facts is None:
-                return None
-            found[risk_id] = RiskChange(risk_id, facts.reference, facts.title,
-                                        inputs.registers.get(facts.register_id, ""), facts.register_id)
-        return found[risk_id]
+    def change_of(risk_id: str) -> RiskChange:
+        change = found.get(risk_id)
+        if change is None:
+            change = found[risk_id] = RiskChange(risk_id, "", "", "")
+        return change
 
-    in_range = [row for row in inputs.history if row.id > start and (end is None or row.id <= end)]
-    for risk_id in set(inputs.before) | set(inputs.after):
-        _compare_states(risk_id, inputs, change_of)
-    for risk_id in {row.entity_id for row in in_range if row.entity == "risk"}:
-        facts = inputs.risks.get(risk_id)
-        if facts is None:
+    for risk_id in differing:
+        _compare_states(before.get(risk_id), after[risk_id], risk_id, inputs, change_of)
+    for risk_id in gone:
+        _set(change_of(risk_id), gone=True)
+    for risk_id in touched:
+        fact = facts.get(risk_id)
+        if fact is None:
             continue
-        owner_then = timeline.value_at(risk_id, "owner", start, facts.owner) or ""
-        owner_now = timeline.value_at(risk_id, "owner", end, facts.owner) or ""
-        if owner_then != owner_now and (risk_id in inputs.after or risk_id in inputs.before):
+        owner_then = timeline.value_at(risk_id, "owner", start, fact.owner) or ""
+        owner_now = timeline.value_at(risk_id, "owner", end, fact.owner) or ""
+        if owner_then != owner_now and (risk_id in held_after or risk_id in held_before):
             _set(change_of(risk_id), owner=(owner_then, owner_now))
-        register_then = timeline.value_at(risk_id, "register_id", start, facts.register_id) or ""
-        register_now = timeline.value_at(risk_id, "register_id", end, facts.register_id) or ""
-        if register_then != register_now and risk_id in inputs.after:
+        register_then = timeline.value_at(risk_id, "register_id", start, fact.register_id) or ""
+        register_now = timeline.value_at(risk_id, "register_id", end, fact.register_id) or ""
+        if register_then != register_now and risk_id in held_after:
             _set(change_of(risk_id), moved=(inputs.registers.get(register_then, "another register"),
                                             inputs.registers.get(register_now, "another register")))
     _item_changes(inputs, timeline, change_of)
-    return sorted(found.values(), key=lambda c: (c.register, natural_key(c.reference)))
+    read_facts(set(found))
+    named: list[RiskChange] = []
+    for risk_id, change in found.items():
+        fact = facts.get(risk_id)
+        if fact is None:
+            continue  # a risk the file no longer holds at all
+        change.reference, change.title = fact.reference, fact.title
+        change.register_id, change.register = fact.register_id, inputs.registers.get(fact.register_id, "")
+        named.append(change)
+    return named
 
 
-def _compare_states(risk_id: str, inputs: ChangeInputs, change_of: _ChangeOf) -> None:
-    then, now = inputs.before.get(risk_id), inputs.after.get(risk_id)
-    if then is None and now is None:
-        return
-    if then is None:
+def _compare_states(then_row: StateRow | None, now_row: StateRow, risk_id: str, inputs: ChangeInputs,
+                    change_of: _ChangeOf) -> None:
+    if then_row is None:
         _set(change_of(risk_id), new=True)
         return
-    if now is None:
-        _set(change_of(risk_id), gone=True)
-        return
-    moves = tuple(ScoreMove(kind, then.score(kind), now.score(kind), _value(inputs, then.score(kind)),
-                            _value(inputs, now.score(kind)))
-                  for kind in SCORE_KINDS if then.score(kind) != now.score(kind))
-    if moves:
-        _set(change_of(risk_id), scores=moves)
-    if then.status != now.status:
-        if now.status == "closed":
-            _set(change_of(risk_id), closed=True)
-        elif then.status == "closed":
-            _set(change_of(risk_id), reopened=True)
+    # Most differing rows differ only in the comment; scores are compared as the plain numbers read.
+    if then_row[:7] != now_row[:7]:
+        moves = []
+        for index, kind in enumerate(SCORE_KINDS):
+            first = 1 + 2 * index
+            pair_then, pair_now = then_row[first:first + 2], now_row[first:first + 2]
+            if pair_then != pair_now:
+                before, after = _score(*pair_then), _score(*pair_now)
+                moves.append(ScoreMove(kind, before, after, _value(inputs, before), _value(inputs, after)))
+        if moves:
+            _set(change_of(risk_id), scores=tuple(moves))
+        status_then, status_now = then_row[0] or "open", now_row[0] or "open"
+        if status_then != status_now:
+            if status_now == "closed":
+                _set(change_of(risk_id), closed=True)
+            elif status_then == "closed":
+                _set(change_of(risk_id), reopened=True)
     # A blank comment at the later point is one not written (yet): the committee check asks for it;
     # here only words someone wrote count as a changed comment.
-    if (now.comment or "").strip() and (then.comment or "").strip() != (now.comment or "").strip():
-        _set(change_of(risk_id), comment=(then.comment or "", now.comment or ""))
+    before_words, after_words = (then_row[7] or "").strip(), (now_row[7] or "").strip()
+    if after_words and before_words != after_words:
+        _set(change_of(risk_id), comment=(then_row[7] or "", now_row[7] or ""))
 
 
 def _item_changes(inputs: ChangeInputs, timeline: Timeline, change_of: _ChangeOf) -> None:
@@ -342,9 +400,7 @@ def _item_changes(inputs: ChangeInputs, timeline: Timeline, change_of: _ChangeOf
         _set(change_of(risk_id), controls_added=tuple(texts))
 
 
-def _set(change: RiskChange | None, **values: object) -> None:
-    if change is None:
-        return
+def _set(change: RiskChange, **values: object) -> None:
     for name, value in values.items():
         setattr(change, name, value)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -14,11 +15,11 @@ from riskdesk.core.changes_since import (
     ItemFacts,
     RiskChange,
     RiskFacts,
-    RiskState,
+    StateRow,
     compute_changes,
     natural_key,
 )
-from riskdesk.core.model import Period, Score
+from riskdesk.core.model import Period
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import PERIOD, REGISTER
@@ -83,12 +84,17 @@ def what_changed(workspace: Workspace, since: str | None = None, until: str | No
     conn = store.conn
     start = period_boundary(conn, earlier)
     end = period_boundary(conn, later) if later is not None else None
-    before = _snapshot_states(conn, earlier.id)
     risks: dict[str, RiskFacts] = {}
+    facts_for = None
+    held_before: set[str] | None = None
+    held_after: set[str] | None = None
     if later is not None:
-        after = _snapshot_states(conn, later.id)
-        _read_risk_facts(conn, risks)
+        # Two closed periods: the file itself finds the snapshots that differ, so only those are read.
+        assert end is not None
+        before, after, held_before, held_after = _differing_snapshots(conn, earlier.id, later.id, (start, end))
+        facts_for = _facts_reader(conn)
     else:
+        before = _snapshot_states(conn, earlier.id)
         after = _live_states(conn, risks)
     history = [HistoryRow(*row) for row in _tuples(conn, _HISTORY, (start,))]
     start_day = earlier.end or _day_of(earlier.closed_at)
@@ -97,7 +103,8 @@ def what_changed(workspace: Workspace, since: str | None = None, until: str | No
         before=before, after=after, history=history, start=start, end=end, risks=risks,
         actions=_actions(conn, start, start_day, end_day), controls=_controls(conn, start),
         registers=dict(_tuples(conn, "SELECT id, name FROM registers", ())),
-        start_day=start_day, end_day=end_day, value_of=workspace.scheme.value_of,
+        start_day=start_day, end_day=end_day, value_of=workspace.scheme.value_of, facts_for=facts_for,
+        held_before=held_before, held_after=held_after,
     )
     order = {register.id: index for index, register in enumerate(tree_order(store.all(REGISTER)))}
     changes = sorted(compute_changes(inputs),
@@ -135,46 +142,74 @@ def _tuples(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list
     return cursor.execute(sql, params).fetchall()
 
 
-def _state_reader() -> Any:
-    """Build RiskStates sharing one Score per distinct pair (80,000 snapshots repeat few pairs)."""
-    scores: dict[tuple[Any, Any], Score | None] = {}
-
-    def score(likelihood: Any, impact: Any) -> Score | None:
-        key = (likelihood, impact)
-        found = scores.get(key, False)
-        if found is False:
-            found = scores[key] = Score(likelihood, impact) if likelihood and impact else None
-        return found  # type: ignore[return-value]
-
-    def read(status: str, il: Any, ii: Any, rl: Any, ri: Any, tl: Any, ti: Any, comment: Any) -> RiskState:
-        return RiskState(status or "open", score(il, ii), score(rl, ri), score(tl, ti), comment or "")
-
-    return read
-
-
-def _snapshot_states(conn: sqlite3.Connection, period_id: str) -> dict[str, RiskState]:
-    read = _state_reader()
+def _snapshot_states(conn: sqlite3.Connection, period_id: str) -> dict[str, StateRow]:
     rows = _tuples(conn, f"SELECT risk_id, status, {_SCORES}, comment FROM snapshots WHERE period_id = ?",
                    (period_id,))
-    return {row[0]: read(*row[1:]) for row in rows}
+    return {row[0]: row[1:] for row in rows}
 
 
-def _live_states(conn: sqlite3.Connection, risks: dict[str, RiskFacts]) -> dict[str, RiskState]:
-    read = _state_reader()
-    states: dict[str, RiskState] = {}
+_STATE = ("status", "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact",
+          "target_likelihood", "target_impact", "comment")
+# The pairs whose status or a score differs, or whose later comment has words that differ from the
+# earlier one (a blank later comment is one not written, which is no change: see compute_changes).
+_DIFFERING = (
+    "SELECT a.risk_id, " + ", ".join(f"a.{c}" for c in _STATE) + ", " + ", ".join(f"b.{c}" for c in _STATE)
+    + " FROM snapshots a JOIN snapshots b ON b.risk_id = a.risk_id AND b.period_id = ? WHERE a.period_id = ? AND ("
+    + " OR ".join(f"a.{c} IS NOT b.{c}" for c in _STATE[:-1])
+    + " OR (TRIM(COALESCE(b.comment, '')) != '' AND TRIM(COALESCE(a.comment, '')) != TRIM(b.comment)))"
+)
+
+
+def _differing_snapshots(conn: sqlite3.Connection, earlier: str, later: str, bounds: tuple[int, int]) -> tuple[
+        dict[str, StateRow], dict[str, StateRow], set[str], set[str]]:
+    """The states of the risks whose snapshots differ, are new or are gone; and every risk held at each point."""
+    before: dict[str, StateRow] = {}
+    after: dict[str, StateRow] = {}
+    for row in _tuples(conn, _DIFFERING, (later, earlier)):
+        before[row[0]], after[row[0]] = row[1:9], row[9:17]
+    # Risks on only one side (new, or gone): each a look-up in the snapshots' own (period, risk) key.
+    only_in = ("SELECT s.risk_id, " + ", ".join(f"s.{c}" for c in _STATE) + " FROM snapshots s WHERE "
+               "s.period_id = ? AND NOT EXISTS "
+               "(SELECT 1 FROM snapshots o WHERE o.period_id = ? AND o.risk_id = s.risk_id)")
+    for row in _tuples(conn, only_in, (later, earlier)):
+        after[row[0]] = row[1:]
+    for row in _tuples(conn, only_in, (earlier, later)):
+        before[row[0]] = row[1:]
+    # Which risks were held at each point matters only for those the history touched.
+    touched = [row[0] for row in _tuples(conn, "SELECT DISTINCT entity_id FROM history WHERE id > ? AND id <= ? "
+                                         "AND entity = 'risk' AND field IN ('owner', 'register_id')", bounds)]
+    held_before, held_after = set(before), set(after)
+    for first in range(0, len(touched), 500):
+        chunk = touched[first:first + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for period_id, risk_id in _tuples(conn, f"SELECT period_id, risk_id FROM snapshots WHERE period_id IN (?, ?) "
+                                          f"AND risk_id IN ({marks})", (earlier, later, *chunk)):
+            (held_before if period_id == earlier else held_after).add(risk_id)
+    return before, after, held_before, held_after
+
+
+def _live_states(conn: sqlite3.Connection, risks: dict[str, RiskFacts]) -> dict[str, StateRow]:
+    states: dict[str, StateRow] = {}
     rows = _tuples(conn, f"SELECT id, reference, title, register_id, owner, archived, deleted, status, {_SCORES}, "
                    "period_comment FROM risks", ())
     for risk_id, reference, title, register_id, owner, archived, deleted, *state in rows:
         risks[risk_id] = RiskFacts(risk_id, reference or "", title or "", register_id or "", owner or "")
         if not archived and not deleted:
-            states[risk_id] = read(*state)
+            states[risk_id] = tuple(state)
     return states
 
 
-def _read_risk_facts(conn: sqlite3.Connection, risks: dict[str, RiskFacts]) -> None:
-    for risk_id, reference, title, register_id, owner in _tuples(
-            conn, "SELECT id, reference, title, register_id, owner FROM risks", ()):
-        risks[risk_id] = RiskFacts(risk_id, reference or "", title or "", register_id or "", owner or "")
+def _facts_reader(conn: sqlite3.Connection) -> Callable[[set[str]], dict[str, RiskFacts]]:
+    """Read the names and places of just the risks asked for, a few hundred ids per query."""
+
+    def read(ids: set[str]) -> dict[str, RiskFacts]:
+        # One query for any number of ids: the list goes in as JSON, each a look-up by primary key.
+        rows = _tuples(conn, "SELECT id, reference, title, register_id, owner FROM risks WHERE id IN "
+                       "(SELECT value FROM json_each(?))", (json.dumps(sorted(ids)),))
+        return {risk_id: RiskFacts(risk_id, reference or "", title or "", register_id or "", owner or "")
+                for risk_id, reference, title, register_id, owner in rows}
+
+    return read
 
 
 def _actions(conn: sqlite3.Connection, start: int, start_day: date | None, end_day: date) -> dict[str, ItemFacts]:
