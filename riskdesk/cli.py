@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
-COMMANDS = ("demo", "new", "scheme", "check", "report", "import", "export", "merge", "calendar")
+COMMANDS = ("demo", "new", "scheme", "check", "report", "import", "export", "merge", "calendar", "history")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("path", metavar="PATH", type=Path)
     calendar.add_argument("-o", "--output", metavar="OUT.ics", type=Path, required=True)
     calendar.add_argument("--owner", metavar="NAME", help="only the reviews and actions this person owns")
+    history = sub.add_parser("history", help="every change to a register, one a line",
+                             description="Print every change kept in the file, oldest first, one a line: "
+                             "when, who, which record, field, old -> new, and the reason.")
+    history.add_argument("path", metavar="PATH", type=Path)
+    history.add_argument("--risk", metavar="REF", help="only this risk, its controls, actions and links")
+    history.add_argument("--register", metavar="NAME", help="only this register, the registers under it and "
+                         "their risks")
     return parser
 
 
@@ -165,7 +172,8 @@ def _run(args: argparse.Namespace) -> int:
     from riskdesk.storage.errors import RegisterFileError
 
     handlers = {"demo": _demo, "new": _new, "scheme": _scheme, "check": _check, "report": _report,
-                "import": _import, "export": _export, "merge": _merge, "calendar": _calendar}
+                "import": _import, "export": _export, "merge": _merge, "calendar": _calendar,
+                "history": _history}
     try:
         return handlers[args.command](args)
     except RegisterFileError as error:
@@ -381,6 +389,25 @@ def _calendar(args: argparse.Namespace) -> int:
         workspace.close()
     who = f" for {args.owner.strip()}" if args.owner and args.owner.strip() else ""
     print(f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to {output}")
+    return OK
+
+
+def _history(args: argparse.Namespace) -> int:
+    from riskdesk.services.change_log import UnknownRecord, change_line, changes_of, register_ids_of, risk_id_of
+    from riskdesk.services.workspace import Workspace
+
+    workspace = Workspace.open(args.path, read_only=True)
+    _note_rolled_back(workspace)
+    try:
+        risk_ids = [risk_id_of(workspace, args.risk)] if args.risk is not None else None
+        register_ids = register_ids_of(workspace, args.register) if args.register is not None else None
+        changes = changes_of(workspace, risk_ids, register_ids)
+    except UnknownRecord as error:
+        return _fail(f"{args.path.name}: {error}.")
+    finally:
+        workspace.close()
+    for change in changes:
+        print(change_line(change))
     return OK
 
 
