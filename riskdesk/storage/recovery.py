@@ -29,7 +29,8 @@ def journal_of(path: Path) -> Path:
 def rolled_back_note(path: Path) -> str:
     """The one line the commands and the window show after a rollback."""
     return (f"{path.name}: a save that was interrupted (riskdesk or the computer stopped during it) "
-            "was rolled back; the file is as it was before that save.")
+            "was rolled back; the file is as it was before that save, so look again at the last change "
+            "made before it stopped.")
 
 
 def needs_rollback(path: Path) -> bool:

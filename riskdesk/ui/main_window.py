@@ -201,8 +201,9 @@ class MainWindow(QMainWindow):
         if check_later:
             self.integrity_check = file_check.start(workspace, self._integrity_checked, self.read_only_label)
         self._update_state()
-        if workspace.rolled_back_note:
-            self.statusBar().showMessage(workspace.rolled_back_note, ROLLED_BACK_MS)
+        if workspace.rolled_back_note:  # rare, and the last change may need making again: say it plainly
+            self.show_message("An interrupted save was rolled back", workspace.rolled_back_note,
+                              QMessageBox.Icon.Information)
         return True
 
     def _integrity_checked(self, problem: str) -> None:

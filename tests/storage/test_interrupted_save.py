@@ -118,7 +118,8 @@ def test_report_and_export_say_the_save_was_rolled_back(
         assert (code, err) == (0, ""), command
         lines = [line for line in out.splitlines() if "interrupted" in line]
         assert lines == [f"{path.name}: a save that was interrupted (riskdesk or the computer stopped "
-                         "during it) was rolled back; the file is as it was before that save."], command
+                         "during it) was rolled back; the file is as it was before that save, so look again at "
+                         "the last change made before it stopped."], command
         assert (path.parent / output).stat().st_size > 0
         assert digest(path) == original and not journal_of(path).exists()
 

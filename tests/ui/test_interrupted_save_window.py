@@ -15,8 +15,10 @@ def test_the_window_opens_the_file_and_says_the_save_was_rolled_back(
     window = make_window(None)
     assert window.open_file(path)
     assert window.document is not None and not window.read_only
-    message = window.statusBar().currentMessage()
-    assert message == (f"{path.name}: a save that was interrupted (riskdesk or the computer stopped "
-                       "during it) was rolled back; the file is as it was before that save.")
+    box = window.last_message
+    assert box.windowTitle() == "An interrupted save was rolled back" and box.isVisible()
+    assert box.text() == (f"{path.name}: a save that was interrupted (riskdesk or the computer stopped "
+                          "during it) was rolled back; the file is as it was before that save, so look "
+                          "again at the last change made before it stopped.")
     assert not journal_of(path).exists()
     assert len(window.document.contents.risks) == 17
