@@ -29,7 +29,7 @@ from riskdesk.reporting.sections import SectionEnd, SectionMark
 from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
-from riskdesk.reporting.trend import Beside, ScorePathMap, previous_score, trend_words
+from riskdesk.reporting.trend import Beside, ScorePathMap, previous_score, score_number, trend_words
 
 # A register's name over its risks in the summary.
 REGISTER_ROW_FILL = "#eef1f6"
@@ -169,7 +169,8 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
                           + ("<br/><i>Changed since the last report</i>" if entry.changed else ""), styles.cell),
                 badge(data.scheme, risk.residual, palette, size),
                 [DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
-                 *([Paragraph(safe(trend_words(entry)), styles.cell)] if trend_words(entry) else [])],
+                 *([Paragraph(safe(trend_words(entry, data.scheme)), styles.cell)]
+                   if trend_words(entry, data.scheme) else [])],
                 PageNumber(anchor_key(entry), size),
             ])
     # The reference column holds the longest reference on one line; the title gives way.
@@ -195,14 +196,15 @@ def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Sty
     if len(entry.trend) > 1:
         for label, score in entry.trend:
             band = f" ({data.scheme.band_for(score.likelihood, score.impact).name})" if score else ""
-            lines.append(safe(f"{label}: {score.value if score else 'not on the register'}{band}"))
+            number = score_number(score, data.scheme) if score else "not on the register"
+            lines.append(safe(f"{label}: {number}{band}"))
     else:
         lines.append("<i>No earlier quarter to compare with.</i>")
     earlier = previous_score(entry)
     if earlier is not None and entry.residual is not None and entry.direction in (Direction.IMPROVED,
                                                                                  Direction.WORSE):
-        lines.append(safe(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} "
-                          f"to {entry.residual.value}."))
+        lines.append(safe(f"{entry.direction} since {earlier[0]}: from {score_number(earlier[1], data.scheme)} "
+                          f"to {score_number(entry.residual, data.scheme)}."))
     words = Paragraph("<br/>".join(lines), styles.cell)
     return Beside(ScorePathMap(grid, entry, palette, scale=styles.scale), words)
 

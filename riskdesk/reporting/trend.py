@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 from riskdesk.core.grid import Grid
 from riskdesk.core.model import Score
+from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import RiskEntry
 from riskdesk.reporting.fonts import BOLD, REGULAR
 from riskdesk.reporting.styles import MATRIX_LABEL_SIZE, RULE, Palette
@@ -15,9 +16,14 @@ from riskdesk.reporting.styles import MATRIX_LABEL_SIZE, RULE, Palette
 MARKS = (("inherent", "I"), ("residual", "R"), ("target", "T"))
 
 
-def trend_words(entry: RiskEntry) -> str:
+def score_number(score: Score, scheme: ScoringScheme | None) -> int:
+    """What a score makes in the scheme (weighted levels score their values); likelihood x impact without one."""
+    return scheme.value_of(score) if scheme is not None else score.value
+
+
+def trend_words(entry: RiskEntry, scheme: ScoringScheme | None = None) -> str:
     """The residual score over the last quarters, oldest first: "16 → 12 → 12 → 9" ("–" where unscored)."""
-    values = [str(score.value) if score is not None else "–" for _, score in entry.trend]
+    values = [str(score_number(score, scheme)) if score is not None else "–" for _, score in entry.trend]
     while values and values[0] == "–":  # quarters before the risk was on the register say nothing
         values.pop(0)
     return " → ".join(values) if len(values) > 1 else ""

@@ -13,7 +13,7 @@ from riskdesk.reporting.front import exempt_statement
 from riskdesk.reporting.parts import rag_word
 from riskdesk.reporting.profile import top_band
 from riskdesk.reporting.text import long_date, short_date
-from riskdesk.reporting.trend import previous_score, trend_words
+from riskdesk.reporting.trend import previous_score, score_number, trend_words
 from riskdesk.reporting.word import Cancelled, Progress, WordCancelled, WordDocument
 from riskdesk.reporting.word_images import (
     PathImages,
@@ -81,7 +81,7 @@ def committee_word(data: ReportData, word: WordDocument, progress: Progress | No
         ordered = by_residual_score(entries, data.scheme)
         rows = [[e.reference, e.risk.owner, e.risk.title + (f"\n{exempt_words(e.risk)}" if e.risk.exempt else ""),
                  "", f"{e.direction if e.direction is not None else '–'}"
-                 + (f"\n{trend_words(e)}" if trend_words(e) else "")] for e in ordered]
+                 + (f"\n{trend_words(e, data.scheme)}" if trend_words(e, data.scheme) else "")] for e in ordered]
         table = word.table(["Ref", "Risk Owner", "Risks (short title)", "Residual risk score",
                             "Direction of travel (last quarters)"], rows, [18, 36, 62, 26, 32])
         for row, entry in zip(table.rows[1:], ordered, strict=True):
@@ -134,11 +134,12 @@ def _risk_section(word: WordDocument, data: ReportData, entry: RiskEntry, paths:
     word.image(paths.png(risk.inherent, risk.residual, risk.target), 40,
                describe_path(risk.reference, data.scheme, risk.inherent, risk.residual, risk.target))
     if len(entry.trend) > 1:
-        word.paragraph("; ".join(f"{label}: {score.value if score else 'not on the register'}"
+        word.paragraph("; ".join(f"{label}: {score_number(score, data.scheme) if score else 'not on the register'}"
                                  for label, score in entry.trend), label="Residual score by quarter:")
     earlier = previous_score(entry)
     if earlier is not None and entry.residual is not None and str(entry.direction) in ("Improved", "Worse"):
-        word.paragraph(f"{entry.direction} since {earlier[0]}: from {earlier[1].value} to {entry.residual.value}.")
+        word.paragraph(f"{entry.direction} since {earlier[0]}: from {score_number(earlier[1], data.scheme)} "
+                       f"to {score_number(entry.residual, data.scheme)}.")
     word.heading("Period comments:", min(level + 1, 9))
     word.paragraphs(entry.comment, empty="No comment was recorded for this period.")
     if entry.controls:

@@ -124,3 +124,24 @@ def test_a_long_band_name_badge_keeps_inside_its_column() -> None:
     assert width <= 20 * mm and badge.drawn_size < badge.font_size
     roomy = BandBadge(band, 36, Palette())
     assert roomy.wrap(80 * mm, 100)[0] < 80 * mm and roomy.drawn_size == roomy.font_size
+
+
+def test_the_trend_of_past_quarters_prints_weighted_scores(demo_5x5_path: Path, tmp_path: Path,
+                                                           make_report: MakeReport) -> None:
+    from riskdesk.reporting.trend import trend_words
+    from riskdesk.services.report_data import ReportOptions, prepare_report
+    from tests.reporting.conftest import TODAY
+
+    workspace = shaped_register(demo_5x5_path, tmp_path, "4x4-weighted")
+    try:
+        data = prepare_report(workspace, ReportOptions(kind="committee"), TODAY)
+        path, _ = make_report(workspace, kind="committee")
+    finally:
+        workspace.close()
+    weighted = [e for e in data.risks if len(e.trend) > 1 and trend_words(e) != trend_words(e, data.scheme)]
+    assert weighted, "some risk's past scores differ once impact is weighted"
+    entry = weighted[0]
+    expected = " → ".join(str(data.scheme.value_of(s)) for _, s in entry.trend if s is not None)
+    assert trend_words(entry, data.scheme) == expected
+    flat = _flat(pdf_text(path)).replace(" ", "")
+    assert expected.replace(" ", "") in flat
