@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from riskdesk.core.colours import BLACK, ink_on_rgb, lightness
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.fonts import BOLD, ITALIC, REGULAR
 
@@ -58,7 +59,8 @@ class Palette:
 
     def ink_on(self, hex_colour: str) -> colors.Color:
         """Black or white, whichever reads better on the given fill."""
-        return colors.black if luminance(self.colour(hex_colour)) > 0.45 else colors.white
+        fill = self.colour(hex_colour)
+        return colors.black if ink_on_rgb(fill.red, fill.green, fill.blue) == BLACK else colors.white
 
     @property
     def accent(self) -> colors.Color:
@@ -73,7 +75,7 @@ class Palette:
 
 def luminance(colour: colors.Color) -> float:
     """Perceived lightness from 0 (black) to 1 (white)."""
-    return float(0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue)
+    return float(lightness(colour.red, colour.green, colour.blue))
 
 
 @dataclass(frozen=True)

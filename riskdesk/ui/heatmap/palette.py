@@ -8,6 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from riskdesk.core.colours import ink_on_rgb
 from riskdesk.core.scheme import Band, ScoringScheme
 
 
@@ -52,8 +53,7 @@ def _steps(table: tuple[str, ...], picks: dict[int, tuple[int, ...]], count: int
 
 def readable_text(fill: QColor) -> QColor:
     """Black or white, whichever reads better on the fill."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return QColor("#000000") if luminance > 0.45 else QColor("#ffffff")
+    return QColor(ink_on_rgb(fill.redF(), fill.greenF(), fill.blueF()))
 
 
 def band_colours(mode: PaletteMode, scheme: ScoringScheme, band: Band) -> CellColours:
