@@ -15,7 +15,6 @@ from riskdesk.core.model import (
     Control,
     Link,
     Period,
-    Person,
     Register,
     Risk,
     Settings,
@@ -34,7 +33,7 @@ from riskdesk.core.validation import Problem, ValidationError, text_problems, va
 from riskdesk.services import deletion
 from riskdesk.services.identity import default_user
 from riskdesk.storage.errors import ConflictError, RegisterFileError
-from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK
+from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, REGISTER, RISK
 from riskdesk.storage.recovery import rolled_back_note
 from riskdesk.storage.store import RegisterFile, new_id, now_text
 
@@ -381,13 +380,6 @@ class Workspace:
         link = self.store.get(LINK, link_id)
         self.store.delete(LINK, link_id, link.version)
         return OpChanges(links={link_id}, risks={link.from_risk_id, link.to_risk_id}, deleted={link_id})
-
-    def add_person(self, name: str, role: str = "", email: str = "") -> tuple[Person, OpChanges]:
-        """Add someone to the file's list of people."""
-        if not name.strip():
-            raise ValidationError([Problem("name", "Name must not be empty")])
-        person = self.store.insert(PERSON, Person(new_id(), name.strip(), role, email))
-        return person, OpChanges(created={person.id})
 
     def create_period(self, label: str, start: date | None = None, end: date | None = None) -> tuple[Period, OpChanges]:
         """Add a reporting period such as "Q1 2024/25"."""

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Register, RiskStatus
 from riskdesk.ui.colours import cell_warning_colour
-from riskdesk.ui.risk_table import RISK_IDS_MIME
+from riskdesk.ui.mime import REGISTER_ID_MIME, RISK_IDS_MIME
 
-REGISTER_ID_MIME = "application/x-riskdesk-register-id"
 REGISTER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, OPEN, HIGH, FLAGGED = range(4)
 HEADERS = ("Register", "Open", "High", "Flag")

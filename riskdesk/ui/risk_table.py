@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from riskdesk.core.colours import ink_on
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.dates import date_short
 from riskdesk.core.direction import arrow_for
@@ -23,8 +24,8 @@ from riskdesk.core.model import Risk
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.queries import is_review_overdue
 from riskdesk.ui.colours import cell_warning_colour
+from riskdesk.ui.mime import RISK_IDS_MIME, ids_to_mime
 
-RISK_IDS_MIME = "application/x-riskdesk-risk-ids"
 RISK_ROLE = Qt.ItemDataRole.UserRole + 1  # the Risk object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts as users expect
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # lower-case text the search box matches
@@ -45,10 +46,8 @@ def score_text(scheme: ScoringScheme, risk: Risk) -> str:
 
 
 def text_on(colour: str) -> QColor:
-    """Black or white, whichever reads better on a band colour."""
-    background = QColor(colour)
-    light = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
-    return QColor("#000000") if light > 140 else QColor("#ffffff")
+    """Black or white, whichever reads better on a band colour (the rule of the papers too)."""
+    return QColor(ink_on(QColor(colour).name()))
 
 
 class RiskTableModel(QAbstractTableModel):
@@ -283,8 +282,7 @@ class RiskTableModel(QAbstractTableModel):
             risk_id = self._risks[index.row()].id
             if risk_id not in ids:
                 ids.append(risk_id)
-        mime = QMimeData()
-        mime.setData(RISK_IDS_MIME, "\n".join(ids).encode("utf-8"))
+        mime = ids_to_mime(ids)
         mime.setText("\n".join(self._risks[self._row_of[i]].reference for i in ids))
         return mime
 

@@ -13,9 +13,10 @@ from riskdesk.core.validation import ValidationError
 from riskdesk.services.rescoring import previous_score, rescore_risk
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import RISK
-from riskdesk.ui.heatmap.model import CELL_ROLE, RISK_IDS_MIME, ids_to_mime
+from riskdesk.ui.heatmap.model import CELL_ROLE
 from riskdesk.ui.heatmap.painting import cell_layout, cell_references, layout_references
 from riskdesk.ui.heatmap.rescore_dialog import RescoreDialog
+from riskdesk.ui.mime import RISK_IDS_MIME, ids_to_mime
 from tests.ui.test_heatmap_helpers import make_panel
 
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from riskdesk.core.model import Risk
 from riskdesk.services.queries import load_contents, risks_in_subtree
 from riskdesk.services.workspace import Workspace
+from riskdesk.ui.mime import RISK_IDS_MIME
 from riskdesk.ui.register_tree import HIGH, NAME, OPEN, REGISTER_ROLE, RegisterTreeModel
 from riskdesk.ui.risk_table import (
     DIRECTION,
-    RISK_IDS_MIME,
     RISK_ROLE,
     SCORE,
     RiskFilterModel,

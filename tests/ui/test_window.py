@@ -151,7 +151,7 @@ def test_dropping_risks_on_a_register_moves_them(make_window, qtbot, demo_5x5_pa
     select_register(window, "Education and Inclusion")
     target = window.selected_register_id()
     mime = window.risk_panel.model.mimeData([])
-    from riskdesk.ui.risk_table import RISK_IDS_MIME
+    from riskdesk.ui.mime import RISK_IDS_MIME
 
     mime.setData(RISK_IDS_MIME, risk.id.encode())
     assert window.tree_model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, window.tree.currentIndex())

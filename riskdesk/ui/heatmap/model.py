@@ -10,8 +10,7 @@ from PySide6.QtGui import QBrush
 from riskdesk.core.grid import Cell, Grid, describe_cell
 from riskdesk.ui.heatmap.painting import cell_references
 from riskdesk.ui.heatmap.palette import PaletteMode, band_colours
-
-RISK_IDS_MIME = "application/x-riskdesk-risk-ids"
+from riskdesk.ui.mime import RISK_IDS_MIME, ids_to_mime
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the Cell object
 RISK_IDS_ROLE = Qt.ItemDataRole.UserRole + 2  # set[str] of the risk ids in the cell
@@ -20,20 +19,6 @@ BAND_ROLE = Qt.ItemDataRole.UserRole + 4  # the band's name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-def ids_to_mime(risk_ids: list[str]) -> QMimeData:
-    """Mime data carrying risk ids, one a line."""
-    mime = QMimeData()
-    mime.setData(RISK_IDS_MIME, "\n".join(risk_ids).encode("utf-8"))
-    return mime
-
-
-def ids_from_mime(mime: QMimeData) -> list[str]:
-    """The risk ids a drag carries (empty when it carries none)."""
-    if not mime.hasFormat(RISK_IDS_MIME):
-        return []
-    text = bytes(mime.data(RISK_IDS_MIME).data()).decode("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def risk_tooltip(cell: Cell) -> str:

@@ -27,12 +27,13 @@ from riskdesk.core.model import Risk, Score, ScoreKind
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.ui.heatmap.axis import AxisTitle
 from riskdesk.ui.heatmap.legend import HeatMapLegend
-from riskdesk.ui.heatmap.model import CELL_ROLE, HeatMapModel, ids_from_mime
+from riskdesk.ui.heatmap.model import CELL_ROLE, HeatMapModel
 from riskdesk.ui.heatmap.output import MatrixOutput
 from riskdesk.ui.heatmap.painting import KIND_TITLES
 from riskdesk.ui.heatmap.palette import PALETTE_NAMES, PaletteMode
 from riskdesk.ui.heatmap.rescore_dialog import RescoreDialog
 from riskdesk.ui.heatmap.view import HeatMapView
+from riskdesk.ui.mime import ids_from_mime
 
 DialogFactory = Callable[[ScoringScheme, list[tuple[Risk, Score | None]], str, Score, QWidget], RescoreDialog]
 

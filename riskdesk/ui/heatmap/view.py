@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from riskdesk.core.model import Score
 from riskdesk.ui.heatmap.delegate import HeatMapDelegate
 from riskdesk.ui.heatmap.header import HeatMapHeader, row_header_width
-from riskdesk.ui.heatmap.model import CELL_ROLE, RISK_IDS_MIME, HeatMapModel, ids_from_mime, ids_to_mime
+from riskdesk.ui.heatmap.model import CELL_ROLE, HeatMapModel
 from riskdesk.ui.heatmap.painting import (
     MARKER_KEYS,
     TRAIL_DOT,
@@ -54,6 +54,7 @@ from riskdesk.ui.heatmap.painting import (
     placed_references,
     trail_point,
 )
+from riskdesk.ui.mime import RISK_IDS_MIME, ids_from_mime, ids_to_mime
 
 _ARROWS = {
     Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
