@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Make a committee report as a PDF.")
     report.add_argument("path", metavar="PATH", type=Path)
     report.add_argument("-o", "--output", metavar="OUT.pdf|OUT.docx", type=Path, required=True,
-                        help="a PDF, or a Word document (.docx) of the committee pack or profile")
+                        help="a PDF, or a Word document (.docx) of the committee pack, the profile or what changed")
     report.add_argument("--type", dest="kind", choices=KIND_IDS,
                         default="committee")
     report.add_argument("--period", metavar="LABEL", help='e.g. "Q4 2023/24" (default: latest closed)')

@@ -25,7 +25,7 @@ from riskdesk.reporting.word_images import (
     matrix_png,
 )
 
-WORD_KINDS = ("committee", "profile")
+WORD_KINDS = ("committee", "profile", "changes")
 
 
 def _score_words(entry: RiskEntry, name: str) -> str:
@@ -215,6 +215,12 @@ def build_word(kind: str, data: ReportData, target: Path | str | BinaryIO, progr
         committee_word(data, word, progress, cancelled)
     elif kind == "profile":
         profile_word(data, word, progress, cancelled)
+    elif kind == "changes":
+        from riskdesk.reporting.word_changes import changes_word
+
+        changes_word(data, word, progress, cancelled)
+        word.save(target)
+        return len(data.changes)
     else:
         raise KeyError(kind)
     word.save(target)

@@ -74,3 +74,24 @@ def test_the_command_line_writes_the_report_and_leaves_the_file_alone(demo_5x5_p
     err = capsys.readouterr().err
     assert code == 2 and "Q1 2024/25 is still open" in err and len(err.strip().splitlines()) == 1
     assert hashlib.sha256(demo_5x5_path.read_bytes()).hexdigest() == before
+
+
+def test_the_word_version_strikes_out_and_underlines_the_comment(demo_5x5_path: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    from riskdesk.services.reports import ReportOptions, write_report
+
+    target = tmp_path / "changes.docx"
+    ws = Workspace.open(demo_5x5_path, read_only=True)
+    try:
+        count = write_report(ws, ReportOptions(kind="changes", period="Q3 2023/24"), target)
+    finally:
+        ws.close()
+    document = Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert "What Changed" in texts and "Changes from Q2 2023/24 to Q3 2023/24" in texts
+    rows = {row.cells[0].text: row.cells[2] for table in document.tables for row in table.rows[1:]}
+    assert count == len(rows) and "CS 02" in rows
+    assert "Residual score 4x4 (16) to 5x4 (20)." in rows["CS 02"].text
+    runs = rows["SR 7.2"].paragraphs[-1].runs
+    assert any(run.font.strike for run in runs) and any(run.font.underline for run in runs)
