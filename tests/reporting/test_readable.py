@@ -125,3 +125,14 @@ def test_no_text_is_printed_over_other_text(kind: str, demo_5x5: Workspace, demo
         for number, page in enumerate(pdf_words(path), start=1):
             # The small matrix's letters sit in cells drawn under them; only text on text counts.
             assert _overlaps(page) == [], (kind, number)
+
+
+@pytest.mark.parametrize("kind", ["committee", "profile", "actions"])
+def test_no_page_holds_only_a_line_or_two(kind: str, demo_5x5: Workspace, demo_3x3: Workspace,
+                                          make_report: MakeReport) -> None:
+    for workspace in (demo_5x5, demo_3x3):
+        path, _ = make_report(workspace, kind=kind)
+        for number, page in enumerate(pdf_pages(path), start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            body = lines[3:-1]  # less the marking, the header's two lines and the footer
+            assert len(body) > 4, (kind, number, body)
