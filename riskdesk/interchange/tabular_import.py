@@ -59,6 +59,7 @@ class ParsedSheet:
     skipped: int = 0  # blank rows and rows holding no risk (only dates, numbers or formula results)
     sections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # sentences about the whole file
+    rescaled: dict[str, dict[str, int]] = field(default_factory=dict)  # column -> number as read -> level
 
 
 def _text(value: Any, exact: bool) -> str:
@@ -115,6 +116,7 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
     for column in columns:  # the words read as levels, shown and saved with the mapping to change
         if words.get(column.column) and not column.words:
             column.words = dict(sorted(words[column.column].items(), key=lambda item: item[1]))
+    parsed.rescaled = {key[1:]: value for key, value in words.items() if key.startswith("#")}
     _describe(parsed, source, grid.rows[mapping.header_row:])
     return parsed
 
@@ -166,6 +168,8 @@ def _parse_row(number: int, cells: list[Any], columns: list[ColumnMap], scheme: 
                 levels[target] = level
                 if isinstance(value, str) and level is not None and as_number(value) is None:
                     words.setdefault(column.column, {})[" ".join(value.split())] = level
+                elif column.scale and level is not None:  # a rescaled number: kept for the preview
+                    words.setdefault(f"#{column.column}", {})[f"{as_number(value):.3g}"] = level
         except ValueProblem as problem:
             row.problems.append(Problem(column.heading, str(problem)))
     if not row.reference and not has_reference:
@@ -276,6 +280,10 @@ def _describe(parsed: ParsedSheet, source: str, grid_rows: list[list[Any]]) -> N
                 how = f" (numbers 1-{column.scale} read as {column.steps} steps of {column.scale / column.steps:.3g})"
             elif column.scale:
                 how = f" (numbers on a 1-{column.scale} scale rescaled)"
+            seen = parsed.rescaled.get(column.column)
+            if seen:
+                pairs = sorted(seen.items(), key=lambda item: float(item[0]))
+                how += " (" + ", ".join(f"{number} -> {level}" for number, level in pairs) + ")"
             if column.words:
                 how += " (words: " + ", ".join(f"{w} = {n}" for w, n in column.words.items()) + ")"
             notes.append(f"Column {column.column} {column.heading!r}: {target}{how}.")
