@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from riskdesk.core.model import Score
@@ -38,7 +38,16 @@ def _settle(app: QApplication, rounds: int = 20) -> None:
         app.processEvents()
 
 
-def _record(name: str, widget: QWidget, out: Path, png: bool) -> None:
+def _parts(window: QWidget, parts: dict[str, QWidget]) -> dict[str, list[int]]:
+    """Where each part of the window is, in the window's coordinates ([0, 0, 0, 0] when hidden)."""
+    found = {}
+    for name, part in parts.items():
+        corner = part.mapTo(window, QPoint(0, 0))
+        found[name] = [corner.x(), corner.y(), part.width(), part.height()] if part.isVisible() else [0, 0, 0, 0]
+    return found
+
+
+def _record(name: str, widget: QWidget, out: Path, png: bool, parts: dict[str, QWidget] | None = None) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     _settle(app)
@@ -46,7 +55,9 @@ def _record(name: str, widget: QWidget, out: Path, png: bool) -> None:
     minimum = widget.minimumSize().expandedTo(widget.minimumSizeHint())
     print(json.dumps({"name": name, "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                       "minimum": [minimum.width(), minimum.height()],
-                      "area": [area.x(), area.y(), area.width(), area.height()]}), flush=True)
+                      "area": [area.x(), area.y(), area.width(), area.height()],
+                      "size": [widget.width(), widget.height()],
+                      "parts": _parts(widget, parts or {})}), flush=True)
     if png:
         widget.grab().save(str(out / f"{name}.png"))
 
@@ -62,7 +73,9 @@ def tour(out: Path, png: bool) -> None:
     start.close()
     window = create_main_window(demo)
     window.show()
-    _record("main-window", window, out, png)
+    _record("main-window", window, out, png, {
+        "heat map": window.heat_map._view, "risk table": window.risk_panel.table, "editor": window.editor,
+        "status bar": window.statusBar(), "register tree": window.tree})
     app = QApplication.instance()
     assert isinstance(app, QApplication)
 

@@ -62,6 +62,20 @@ def test_on_a_1366x768_screen_the_window_and_every_dialog_fit(tmp_path: Path) ->
         assert needs.width() <= LAPTOP_AREA.width() and needs.height() <= LAPTOP_AREA.height(), record["name"]
 
 
+# The least each part of the main window needs to be usable at 1366x768 (width, height).
+USABLE = {"heat map": (380, 200), "risk table": (450, 200), "editor": (900, 200), "status bar": (900, 15),
+          "register tree": (150, 300)}
+
+
+def test_at_1366x768_the_heat_map_table_editor_and_status_bar_all_show(tmp_path: Path) -> None:
+    main = next(record for record in _tour(tmp_path) if record["name"] == "main-window")
+    window = QRect(0, 0, *main["size"])
+    for part, (width, height) in USABLE.items():
+        shown = QRect(*main["parts"][part])
+        assert window.contains(shown), f"the {part} runs off the window: {shown}"
+        assert shown.width() >= width and shown.height() >= height, f"the {part} shows only {shown}"
+
+
 def test_the_main_window_opens_inside_the_screen_the_first_time(make_window, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     window.close()
