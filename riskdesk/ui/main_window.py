@@ -265,6 +265,32 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.is_open:
             self.editor.commit_pending()
 
+    def show_risk_history(self) -> Any:
+        """Every change to the chosen risk, its controls, actions and links, in a window of its own."""
+        from riskdesk.ui.history_dialog import open_history
+
+        risk = self.risk_panel.current_risk()
+        if self.document is None or risk is None:
+            return None
+        self.commit_data()  # what is typed is in the history too
+        return open_history(self.document, f"History of {risk.reference}", self, risk_ids=[risk.id])
+
+    def show_register_history(self) -> Any:
+        """Every change to the chosen register, the registers under it and their risks."""
+        from riskdesk.ui.history_dialog import open_history
+
+        register_id = self.selected_register_id()
+        if self.document is None or register_id is None:
+            return None
+        self.commit_data()
+        registers = self.document.contents.registers
+        ids = [register_id]
+        for found in ids:  # grows as the registers under it are found
+            ids += [r.id for r in registers if r.parent_id == found and r.id not in ids]
+        register = self.document.contents.register(register_id)
+        return open_history(self.document, f"History of {register.name if register else 'the register'}", self,
+                            register_ids=ids)
+
     def new_register(self) -> None:
         """Ask for a new register file and open it."""
         file_actions.new_register(self)
@@ -429,6 +455,8 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(has_file)
         for name in EDITING_ACTIONS:
             self.actions_by_name[name].setEnabled(writable)
+        self.actions_by_name["risk_history"].setEnabled(has_risk)
+        self.actions_by_name["register_history"].setEnabled(has_file)
         for name in ("duplicate", "archive", "delete"):
             self.actions_by_name[name].setEnabled(has_risk and not self.read_only)
         self.editor.set_read_only(self.read_only)

@@ -117,10 +117,12 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     # The Delete key deletes risks only from the table, never while typing or in the tree.
     acts["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.risk_panel.table.addAction(acts["delete"])
+    acts["risk_history"] = _action(risk_menu, "&History of this risk...", window.show_risk_history, "Ctrl+H")
     risk_menu.addSeparator()
     acts["new_register_node"] = _action(risk_menu, "New &register here", window.new_register_node)
     acts["rename_register"] = _action(risk_menu, "Re&name register", window.rename_register, "F2")
     acts["archive_register"] = _action(risk_menu, "Archive re&gister", window.archive_register)
+    acts["register_history"] = _action(risk_menu, "History of this register...", window.show_register_history)
 
     window.reports_menu = bar.addMenu("&Reports")
     window.reports_menu.setObjectName("reportsMenu")

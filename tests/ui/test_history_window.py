@@ -1,0 +1,70 @@
+"""History in the window: every change of a risk or register, filtered by field; an old value comes back undoably."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from riskdesk.ui.history_dialog import ALL_FIELDS, HistoryDialog
+from tests.ui.helpers import edit_elsewhere, read_risk, select_register
+
+SHOTS = os.environ.get("RISKDESK_SHOTS", "")
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:  # look at it: RISKDESK_SHOTS=folder uv run pytest tests/ui/test_history_window.py
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+def test_a_risks_history_lists_a_colleagues_change_and_sets_it_back(make_window, qtbot, demo_5x5_path: Path) -> None:
+    original = read_risk(demo_5x5_path, "SR 7.4").title
+    edit_elsewhere(demo_5x5_path, "SR 7.4", user="Priya Shah", title="EHCP demand outstrips places")
+    window = make_window(demo_5x5_path)
+    window.resize(1366, 768)
+    window.document.poll_timer.stop()
+    risk = next(r for r in window.document.contents.risks if r.reference == "SR 7.4")
+    window.risk_panel.select_risk(risk.id)
+    window.actions_by_name["risk_history"].trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "History of SR 7.4"
+    newest = dialog.shown[0]
+    assert (newest.changed_by, newest.field_words, newest.new) == ("Priya Shah", "title",
+                                                                   "EHCP demand outstrips places")
+    row = [dialog.table.item(0, column).text() for column in range(7)]
+    assert row[0] in ("just now", "1 minute ago") and row[1] == "Priya Shah" and row[3] == "title"
+    assert row[4] == original and row[6] == "Colleague's edit"
+    assert any(c.record == "control of SR 7.4" for c in dialog.changes)  # controls are in it too
+    _shot(dialog, "history-risk.png")
+
+    dialog.field_filter.setCurrentText("title")
+    assert dialog.shown and all(c.field == "title" for c in dialog.shown)
+    assert len(dialog.shown) < len(dialog.changes)
+    dialog.table.selectRow(0)
+    assert dialog.restore_button.isEnabled()
+    assert dialog.restore_selected()
+    assert read_risk(demo_5x5_path, "SR 7.4").title == original  # set back as a new change
+    assert dialog.shown[0].reason == "Set back from the history"  # and it is in the history
+    assert window.editor.risk.title == original
+    window.undo_stack.undo()
+    assert read_risk(demo_5x5_path, "SR 7.4").title == "EHCP demand outstrips places"
+    dialog.field_filter.setCurrentText(ALL_FIELDS)
+    created = next(i for i, c in enumerate(dialog.shown) if c.field == "created")
+    dialog.table.selectRow(created)
+    assert not dialog.restore_button.isEnabled()
+
+
+def test_a_registers_history_holds_its_risks(make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    window.resize(1366, 768)
+    select_register(window, "Education and Inclusion")
+    window.actions_by_name["register_history"].trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None and dialog.windowTitle() == "History of Education and Inclusion"
+    shown = {c.record for c in dialog.changes}
+    assert "register Education and Inclusion" in shown
+    assert not any(record.startswith("SR ") for record in shown)
+    education = {r.reference for r in window.document.contents.risks
+                 if r.register_id == window.selected_register_id()}
+    assert education and education <= shown
+    _shot(dialog, "history-register.png")
