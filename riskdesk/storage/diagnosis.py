@@ -112,3 +112,29 @@ def refused_by_rule(path: Path, spec: EntitySpec, values: dict[str, Any], fields
     what = ", ".join(_words(name) for name in fields) or "record"
     return (f"{path.name}: the {what} of {record_name(spec, values)} could not be saved because a rule in the "
             f"file refuses it ({error}); nothing was changed. The file was changed outside riskdesk.")
+
+
+def history_not_text(path: Path, conn: sqlite3.Connection) -> str:
+    """Name the history entry whose stored text is not UTF-8."""
+    saved = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        for number, entity, field, old, new, reason, who in cursor.execute(
+                "SELECT id, entity, field, old, new, reason, changed_by FROM history ORDER BY id"):
+            for column, raw in (("old value", old), ("new value", new), ("reason", reason), ("name", who),
+                                ("field", field), ("kind", entity)):
+                if isinstance(raw, bytes):
+                    try:
+                        raw.decode("utf-8")
+                    except UnicodeDecodeError:
+                        return (f"{path.name}: history entry {number}, about a {_bytes_text(entity)}, has a "
+                                f"{column} that is not readable text (it is not UTF-8), {OUTSIDE}.")
+    finally:
+        conn.text_factory = saved
+    return f"{path.name}: its history holds text that is not UTF-8, {OUTSIDE}."
+
+
+def _bytes_text(value: Any) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)

@@ -388,19 +388,30 @@ class RegisterFile:
 
     def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
         """History rows, oldest first, of one record or of the whole file."""
-        if entity_id is None:
-            rows = self.conn.execute("SELECT * FROM history ORDER BY id").fetchall()
-        else:
-            rows = self.conn.execute(
-                "SELECT * FROM history WHERE entity_id = ? ORDER BY id", (entity_id,)
-            ).fetchall()
+        try:
+            if entity_id is None:
+                rows = self.conn.execute("SELECT * FROM history ORDER BY id").fetchall()
+            else:
+                rows = self.conn.execute(
+                    "SELECT * FROM history WHERE entity_id = ? ORDER BY id", (entity_id,)
+                ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(self._unreadable_history(error)) from None
         return [dict(row) for row in rows]
 
     def history_rows(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Every history row, oldest first, read a batch at a time rather than all at once."""
-        cursor = self.conn.execute("SELECT * FROM history ORDER BY id")
-        while rows := cursor.fetchmany(batch):
-            yield from (dict(row) for row in rows)
+        try:
+            cursor = self.conn.execute("SELECT * FROM history ORDER BY id")
+            while rows := cursor.fetchmany(batch):
+                yield from (dict(row) for row in rows)
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(self._unreadable_history(error)) from None
+
+    def _unreadable_history(self, error: sqlite3.OperationalError) -> str:
+        if "decode" not in str(error).lower():
+            raise error
+        return diagnosis.history_not_text(self.path, self.conn)
 
 
 def _column_value(value: Any) -> Any:

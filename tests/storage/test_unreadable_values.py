@@ -143,3 +143,17 @@ def test_report_and_export_read_a_version_one_file_without_changing_it(
     assert err == "" and "Exported 1 risks" in out
     assert digest(path) == before and sorted(p.name for p in tmp_path.iterdir()) == [
         "old.json", "old.pdf", "old.sqlite"]
+
+
+def test_history_text_that_is_not_utf8_is_named_by_export(
+    demo_5x5_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = damaged(demo_5x5_path, tmp_path, "UPDATE history SET new = CAST(X'4162FF43' AS TEXT) WHERE id = 5")
+    assert main(["export", str(path), "-o", str(tmp_path / "all.json")]) == 2
+    _, err = capsys.readouterr()
+    conn = sqlite3.connect(path)
+    entity = conn.execute("SELECT entity FROM history WHERE id = 5").fetchone()[0]
+    conn.close()
+    assert err == (f"riskdesk: {path.name}: history entry 5, about a {entity}, has a new value that is not readable "
+                   "text (it is not UTF-8), so it was changed outside riskdesk; put it right there or ask whoever "
+                   "changed it.\n")
