@@ -142,6 +142,8 @@ class ReportData:
     # The "changes" report: what changed per risk, and between which periods ("Changes since Q4 2023/24").
     changes: list[RiskChange] = field(default_factory=list)
     changes_heading: str = ""
+    # The file's overall appetite, drawn as a line on the matrices: (highest acceptable score, its level).
+    appetite_line: tuple[int, str] | None = None
 
     @property
     def impact_vertical(self) -> bool:

@@ -185,9 +185,14 @@ class HeatMap(Flowable):  # type: ignore[misc]
     def __init__(self, grid: Grid, palette: Palette, mode: str = "counts", width: float | None = None,
                  cell_height: float | None = None, fill_height: bool = False, scale: float = 1.0,
                  row_title: str | None = None, column_title: str | None = None,
-                 short_captions: bool = False) -> None:
-        """Draw grid in the given mode; fill_height makes it take the frame's height."""
+                 short_captions: bool = False, appetite: int | None = None) -> None:
+        """Draw grid in the given mode; fill_height makes it take the frame's height.
+
+        appetite: the highest acceptable score; a heavy dashed line is drawn between the cells
+        within it and those beyond, as councils print their appetite on the matrix.
+        """
         super().__init__()
+        self.appetite = appetite
         self.grid = grid
         self.palette = palette
         self.mode = mode
@@ -263,7 +268,38 @@ class HeatMap(Flowable):  # type: ignore[misc]
             for column in range(grid.column_count):
                 x = cells_left + column * self.cell_width
                 self._draw_cell(grid.cell_at(row, column), x, y)
+        if self.appetite is not None:
+            self._draw_appetite(cells_left, cells_top)
         canvas.restoreState()
+
+    def _draw_appetite(self, cells_left: float, cells_top: float) -> None:
+        """The appetite line along every edge between a cell within appetite and one beyond it."""
+        grid, limit = self.grid, self.appetite
+        assert limit is not None
+        segments: list[tuple[float, float, float, float]] = []
+        for row in range(grid.row_count):
+            for column in range(grid.column_count):
+                if grid.cell_at(row, column).score > limit:
+                    continue
+                left = cells_left + column * self.cell_width
+                top = cells_top - row * self.row_height
+                right, bottom = left + self.cell_width, top - self.row_height
+                for d_row, d_column, edge in ((-1, 0, (left, top, right, top)), (1, 0, (left, bottom, right, bottom)),
+                                              (0, -1, (left, bottom, left, top)), (0, 1, (right, bottom, right, top))):
+                    r, c = row + d_row, column + d_column
+                    if 0 <= r < grid.row_count and 0 <= c < grid.column_count and grid.cell_at(r, c).score > limit:
+                        segments.append(edge)
+        canvas = self.canv
+        # A pale edge under a heavy dashed line: it reads on every band colour and in greyscale.
+        canvas.setStrokeColor(colors.white)
+        canvas.setLineWidth(4.5 * self.scale)
+        canvas.setDash()
+        canvas.lines(segments)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(2.2 * self.scale)
+        canvas.setDash(6 * self.scale, 3 * self.scale)
+        canvas.lines(segments)
+        canvas.setDash()
 
     def _numbers(self, row: int, column: int) -> tuple[int, int]:
         """(vertical level number, horizontal level number) of a position."""

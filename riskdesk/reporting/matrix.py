@@ -26,7 +26,12 @@ def matrix_story(data: ReportData, width: float, styles: Styles, palette: Palett
         story.append(Paragraph(safe(sheet.name), styles.title))
         story.append(Paragraph(safe(f"Residual scores, {data.meta.period}: {grid.total} {noun} ({counts})"),
                                styles.subtitle))
-        story.append(HeatMap(grid, palette, mode="references", fill_height=True, scale=scale))
+        line = data.appetite_line
+        if line is not None:
+            story.append(Paragraph(safe(f"Heavy dashed line: the {line[1]} appetite, scores up to {line[0]}; "
+                                        "risks in the cells beyond it are above appetite."), styles.note))
+        story.append(HeatMap(grid, palette, mode="references", fill_height=True, scale=scale,
+                             appetite=line[0] if line is not None else None))
         story.append(Checkpoint(index, len(sheets)))
         if index < len(sheets):
             story.append(PageBreak())

@@ -80,6 +80,9 @@ def prepare_report(workspace: Workspace, options: ReportOptions, today: date | N
     )
     data = ReportData(meta=meta, scheme=contents.scheme, risks=entries,
                       introduction=scope_root.commentary if scope_root else "", cover=options.cover)
+    appetite = contents.appetite_rules()
+    limit = appetite.threshold(appetite.default)
+    data.appetite_line = (limit, appetite.default) if limit is not None else None
     if options.kind == "profile":
         data.areas = ([AreaEntry(root.name, root.commentary, root.owner, tuple(entries))] if alone and root
                       else _profile_areas(contents, entries, scope_root))

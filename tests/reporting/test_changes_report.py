@@ -95,3 +95,36 @@ def test_the_word_version_strikes_out_and_underlines_the_comment(demo_5x5_path: 
     assert "Residual score 4x4 (16) to 5x4 (20)." in rows["CS 02"].text
     runs = rows["SR 7.2"].paragraphs[-1].runs
     assert any(run.font.strike for run in runs) and any(run.font.underline for run in runs)
+
+
+def test_the_matrix_sheets_draw_the_appetite_line_and_say_so(demo_5x5_path: Path, make_report: MakeReport) -> None:
+    from riskdesk.core.appetite import Appetite, default_thresholds
+    from riskdesk.reporting.flowables import HeatMap
+    from riskdesk.services.quarter_settings import save_appetite
+    from riskdesk.services.report_data import ReportOptions, prepare_report
+
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        save_appetite(ws, Appetite(default="Open", thresholds=default_thresholds(ws.scheme)))
+        data = prepare_report(ws, ReportOptions(kind="matrix"))
+        target, _ = make_report(ws, kind="matrix")
+    finally:
+        ws.close()
+    assert data.appetite_line == (12, "Open")
+    assert "Heavy dashed line: the Open appetite, scores up to 12" in " ".join(pdf_text(target).split())
+    # The line runs along the edges between cells scoring up to 12 and those above.
+    from riskdesk.core.grid import build_grid
+
+    heat = HeatMap(build_grid(data.scheme, []), None, mode="references", appetite=12)  # type: ignore[arg-type]
+    heat.wrap(500, 400)
+    drawn: list[list[tuple[float, float, float, float]]] = []
+
+    class Canvas:
+        def __getattr__(self, name: str):
+            return lambda *args, **kwargs: drawn.append(args[0]) if name == "lines" else None
+
+    heat.canv = Canvas()
+    heat._draw_appetite(heat.title_strip + heat.row_header, heat.height - heat.title_strip - heat.column_header)
+    # On a 5x5 scheme the cells above 12 are 15, 16, 20 and 25 (and 15 again): their edges with cells
+    # of 12 or less make the line; each edge is drawn once per pass (pale, then dashed).
+    assert len(drawn) == 2 and drawn[0] == drawn[1] and len(drawn[0]) >= 6
