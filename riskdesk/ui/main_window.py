@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.document.peopleChanged.connect(self._show_people)
         remember_file(path)
         self.editor.set_document(self.document)
+        # An undo or redo that met a colleague's later change asks the same question as an edit.
+        self.document.conflict.connect(self.editor.conflicts.ask)
         self.tree_model.set_contents(self.document.contents)
         self.tree.expandAll()
         self.pages.setCurrentIndex(WORK)

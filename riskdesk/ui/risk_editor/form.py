@@ -23,11 +23,13 @@ from riskdesk.core.changes import OpChanges
 from riskdesk.core.dates import date_in_words, read_date
 from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
 from riskdesk.core.validation import ValidationError
+from riskdesk.services.change_log import when_in_words
 from riskdesk.services.history_queries import deleted_by
-from riskdesk.services.refresh import current_record
+from riskdesk.services.refresh import current_record, current_version
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.ui import commands
-from riskdesk.ui.conflict_dialog import ConflictDialog
+from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
+from riskdesk.ui.conflict_resolution import ConflictAsker
 from riskdesk.ui.document import Document
 from riskdesk.ui.risk_editor.calm import CalmChoices
 from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
@@ -62,6 +64,7 @@ class RiskEditor(QWidget):
         self.conflict_dialog: ConflictDialog | None = None
         self._leaving = False  # commit_pending() is writing before the field goes away
         self._writing = False  # a field's write is under way (the refresh it causes must not write again)
+        self.conflicts: ConflictAsker  # set in set_document: asks about a control's or action's clashes
         self._base: dict[str, Any] = {}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
@@ -83,9 +86,8 @@ class RiskEditor(QWidget):
         for item_list, kind in ((self.controls, "control"), (self.actions, "action")):
             item_list.addRequested.connect(lambda values, k=kind: self._guard(
                 lambda: commands.add_item(self._doc(), k, self._current(), values)))
-            item_list.editRequested.connect(lambda item_id, version, values, k=kind: self._guard(
-                lambda: edit_fields(self._doc(), k, item_id, version, values,
-                                    f"Edit {k} of {self._current().reference}")))
+            item_list.editRequested.connect(
+                lambda item_id, version, values, before, k=kind: self._edit_item(k, item_id, version, values, before))
             item_list.removeRequested.connect(lambda item_id, version, k=kind: self._guard(
                 lambda: commands.remove_item(self._doc(), k, self._current(), item_id, version)))
             item_list.reorderRequested.connect(lambda ids, k=kind, lst=item_list: self._guard(
@@ -219,6 +221,7 @@ class RiskEditor(QWidget):
         self.document = document
         self.risk = None
         if document is not None:
+            self.conflicts = ConflictAsker(document, self, self.problem.show_problem)
             self.scores.set_scheme(document.contents.scheme)
             category = self.widgets["category"]
             assert isinstance(category, QComboBox)
@@ -421,7 +424,8 @@ class RiskEditor(QWidget):
             except ValidationError as error:
                 self._show_problems(error)
                 return
-            self._conflict(name, fresh.changed_by if fresh else "", str(widget_value), str(theirs), value)
+            self._conflict(name, fresh.changed_by if fresh else "", str(widget_value), str(theirs), value,
+                           changed_at=fresh.changed_at if fresh else "")
             return
         self._commit_choice(name)
 
@@ -459,7 +463,7 @@ class RiskEditor(QWidget):
                 mine = str(self._value(self.widgets[name]))
             else:
                 mine = self._shown(name, changes[name])
-            self._conflict(name, error.changed_by, mine, theirs, changes[name])
+            self._conflict(name, error.changed_by, mine, theirs, changes[name], changed_at=error.changed_at)
             return
         except (NotFoundError, RegisterFileError) as error:
             self.problem.show_problem(str(error))
@@ -497,11 +501,12 @@ class RiskEditor(QWidget):
         return value_in_words(scheme, value, name in TEXTS and name not in DATES)
 
     def _conflict(self, name: str, changed_by: str, mine: str, theirs: str, value: Any,
-                  deleted: bool = False) -> None:
+                  deleted: bool = False, changed_at: str = "") -> None:
         risk_id = self._current().id
         is_text = name in TEXTS and name not in DATES
         dialog = ConflictDialog(LABELS.get(name, name), changed_by, mine, theirs, self, is_text=is_text,
-                                deleted=deleted)
+                                deleted=deleted, when=when_in_words(changed_at) if changed_at else "",
+                                record=self._current().reference)
         self.conflict_dialog = dialog
 
         def finished(result: int) -> None:
@@ -517,10 +522,12 @@ class RiskEditor(QWidget):
                 self._after_deletion(risk_id, name, value, result == ConflictDialog.DialogCode.Accepted)
                 return
             document.check_for_colleagues()
-            if result == ConflictDialog.DialogCode.Accepted:
+            if result in (ConflictDialog.DialogCode.Accepted, MERGED):
+                # Written as a new version: theirs stays in the history.
+                chosen = dialog.merged_text() if result == MERGED else value
                 fresh = current_record(document.workspace, "risk", risk_id)
                 if fresh is not None:
-                    self._guard(lambda: edit_fields(document, "risk", risk_id, fresh.version, {name: value},
+                    self._guard(lambda: edit_fields(document, "risk", risk_id, fresh.version, {name: chosen},
                                                     f"Change {LABELS.get(name, name)} of {fresh.reference}"))
             if self.risk is not None and self.risk.id == risk_id:
                 self.show_risk(document.risk(risk_id))
@@ -530,6 +537,35 @@ class RiskEditor(QWidget):
             dialog.exec()  # the field is going away: settle it before anything else happens
         else:
             dialog.open()
+
+    def _edit_item(self, kind: str, item_id: str, version: int, values: dict[str, Any],
+                   before: dict[str, Any]) -> None:
+        """Write a control's or action's dialog; a colleague's change to the same field is asked about."""
+        document = self._doc()
+        text = f"Edit {kind} of {self._current().reference}"
+        try:
+            edit_fields(document, kind, item_id, version, values, text)
+            return
+        except ConflictError as error:
+            if error.current is None:
+                self.problem.show_problem(f"{error}. What you typed: " + "; ".join(
+                    str(v) for v in values.values() if isinstance(v, str) and v))
+                return
+            clash = error
+        except (ValidationError, NotFoundError, RegisterFileError) as error:
+            self.problem.show_problem(str(error))
+            return
+        theirs = {name: getattr(clash.current, name, None) for name in values}
+        # Fields only the user changed are written at once; each one both changed is asked about.
+        asked = [n for n in values if theirs[n] != before.get(n) and theirs[n] != values[n]]
+        quiet = {n: v for n, v in values.items() if n not in asked and theirs[n] != v}
+        if quiet:
+            self._guard(lambda: edit_fields(document, kind, item_id, current_version(document.workspace, kind,
+                                                                                     item_id), quiet, text))
+        document.check_for_colleagues()
+        if asked:
+            self.conflicts.ask(ConflictError(kind, item_id, version, clash.current, {n: values[n] for n in asked},
+                                             changed_by=clash.changed_by, changed_at=clash.changed_at))
 
     def _after_deletion(self, risk_id: str, name: str, value: Any, restore: bool) -> None:
         """Bring a risk a colleague deleted back with the user's change, or let it go."""

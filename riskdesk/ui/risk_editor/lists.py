@@ -112,7 +112,7 @@ class ItemList(QWidget):
     """A table of controls or of actions with buttons beside it."""
 
     addRequested = Signal(dict)
-    editRequested = Signal(str, int, dict)  # id, version, changed fields
+    editRequested = Signal(str, int, dict, dict)  # id, version, changed fields, their values when read
     removeRequested = Signal(str, int)
     reorderRequested = Signal(list)
     makeControlRequested = Signal(str, int)
@@ -224,7 +224,8 @@ class ItemList(QWidget):
             values = dialog.values()
             changed = {k: v for k, v in values.items() if getattr(record, k) != v}
             if changed:
-                self.editRequested.emit(record.id, record.version, changed)
+                before = {k: getattr(record, k) for k in changed}
+                self.editRequested.emit(record.id, record.version, changed, before)
 
     def remove_selected(self) -> None:
         """Remove the selected control or action (undoable)."""
