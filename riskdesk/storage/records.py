@@ -98,14 +98,24 @@ class EntitySpec:
     def _field_reader(self, name: str, index: dict[str, int]) -> Callable[[tuple[Any, ...]], Any]:
         if name in self.scores:
             li, ii = index[f"{name}_likelihood"], index[f"{name}_impact"]
+            # Scores are frozen and few (25 pairs on a 5x5): share one per pair. A lookup is
+            # quicker than building one, and the check on the numbers runs once per pair.
+            shared: dict[tuple[Any, Any], Score | None] = {}
 
             def score(row: tuple[Any, ...]) -> Score | None:
-                likelihood, impact = row[li], row[ii]
+                pair = (row[li], row[ii])
+                found = shared.get(pair, shared)
+                if found is not shared:
+                    return found  # type: ignore[return-value]
+                likelihood, impact = pair
                 if likelihood is None or impact is None:
-                    return None
-                if type(likelihood) is not int or type(impact) is not int:
+                    made = None
+                elif type(likelihood) is not int or type(impact) is not int:
                     raise ValueError(f"{name} is not a pair of whole numbers")
-                return Score(likelihood, impact)
+                else:
+                    made = Score(likelihood, impact)
+                shared[pair] = made
+                return made
 
             return score
         i = index[name]
