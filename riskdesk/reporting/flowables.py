@@ -364,10 +364,15 @@ class HeatMap(Flowable):  # type: ignore[misc]
         label = MATRIX_LABEL_SIZE * s
         canvas.setFont(BOLD, label)
         noun = "risk" if cell.count == 1 else "risks"
-        canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + self.row_height - label - 1 * mm,
-                               f"{cell.count} {noun}")
+        count = f"{cell.count} {noun}"
+        beside_label = (stringWidth(f"{cell.score} {cell.band.name}", REGULAR, label)
+                        + stringWidth(count, BOLD, label) + 3.4 * mm) <= self.cell_width
+        if beside_label:
+            canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + self.row_height - label - 1 * mm, count)
+        else:  # a narrow cell: the count goes to its foot rather than over the score and band
+            canvas.drawRightString(x + self.cell_width - 1.2 * mm, y + 1 * mm + 0.2 * label, count)
         room_width = self.cell_width - 2.4 * mm
-        room_height = self.row_height - label * 1.3 - 2 * mm
+        room_height = self.row_height - label * 1.3 - 2 * mm - (0 if beside_label else label * 1.3)
         # Start large: the sheets are read across a meeting table. In reference order, so a
         # reader finds 104 before 106.
         references = sorted(cell.references, key=natural_key)

@@ -117,7 +117,7 @@ def _overlaps(words: list[tuple[float, float, float, float, str]]) -> list[tuple
     return found
 
 
-@pytest.mark.parametrize("kind", ["committee", "actions", "profile"])
+@pytest.mark.parametrize("kind", ["committee", "actions", "profile", "matrix"])
 def test_no_text_is_printed_over_other_text(kind: str, demo_5x5: Workspace, demo_3x3: Workspace,
                                             make_report: MakeReport) -> None:
     for workspace in (demo_5x5, demo_3x3):
