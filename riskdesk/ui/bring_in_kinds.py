@@ -54,6 +54,7 @@ class ImportFlow(BringIn):
         self.dialog.offer_targets(registers, register_id)
         self.dialog.targetChanged.connect(lambda _target: self.check())
         self.mapping: Mapping | None = None  # None: as detected, or as remembered for this layout
+        self.last_mapping: Mapping | None = None  # as the last check read it (with the words it met)
         self.grids: list[Grid] | None = None
         self.columns_button = QPushButton("C&olumns…", self.dialog)
         self.columns_button.setObjectName("columnsButton")
@@ -82,7 +83,7 @@ class ImportFlow(BringIn):
         def detect(sheet: str, row: int | None) -> Mapping:
             return mapping_for(workspace, grids, sheet, row)
 
-        page = MappingDialog(grids, self.mapping or detected, detect, self.dialog)
+        page = MappingDialog(grids, self.mapping or self.last_mapping or detected, detect, self.dialog)
         page.accepted.connect(lambda: self._use_mapping(page.mapping()))
         page.open()
         return page
@@ -97,6 +98,7 @@ class ImportFlow(BringIn):
         super().check()
 
     def show_check(self, result: ImportResult) -> None:
+        self.last_mapping = result.mapping
         if result.problems:
             self._show_problems(result)
             return

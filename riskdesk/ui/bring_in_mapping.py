@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from riskdesk.interchange.sheets import Grid, SpreadsheetError
 from riskdesk.interchange.values import plain
 from riskdesk.ui.colours import warning_style
 
+LEVEL_SUFFIXES = (".likelihood", ".impact")
 Detect = Callable[[str, int | None], Mapping]  # (sheet, heading row or None) -> a fresh mapping
 
 
@@ -48,9 +50,9 @@ class MappingDialog(QDialog):
                        "to each risk's description under its heading; \"Ignore\" leaves it out (the summary "
                        "lists it). riskdesk remembers these choices for the next import of this layout.", self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels(["Column", "Heading", "First value", "Reads as"])
+        self.table.setHorizontalHeaderLabels(["Column", "Heading", "First value", "Reads as", "Words as levels"])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
@@ -100,8 +102,13 @@ class MappingDialog(QDialog):
             combo.setCurrentIndex(list(FIELDS).index(column.to))
             combo.setAccessibleName(f"What column {column.column} holds")
             self.table.setCellWidget(row, 3, combo)
+            words = QLineEdit(", ".join(f"{w} = {n}" for w, n in column.words.items()), self.table)
+            words.setPlaceholderText("e.g. Possible = 3" if column.to.endswith(LEVEL_SUFFIXES) else "")
+            words.setAccessibleName(f"How the words of column {column.column} read as levels")
+            self.table.setCellWidget(row, 4, words)
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(3, 210)
+        self.table.setColumnWidth(3, 190)
+        self.table.setColumnWidth(4, 220)
 
     def combo(self, row: int) -> QComboBox:
         """The choice for one source column (row of the table)."""
@@ -109,11 +116,41 @@ class MappingDialog(QDialog):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def words(self, row: int) -> QLineEdit:
+        """The word-to-level text for one source column."""
+        widget = self.table.cellWidget(row, 4)
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def accept(self) -> None:
+        """Close only when every word list reads; otherwise say which does not."""
+        for row, column in enumerate(self._mapping.columns):
+            try:
+                read_words(self.words(row).text())
+            except ValueError as error:
+                self.problem_label.setText(f"Column {column.column}: {error}")
+                return
+        super().accept()
+
     def mapping(self) -> Mapping:
         """The mapping as chosen on the page."""
         for row, column in enumerate(self._mapping.columns):
             column.to = str(self.combo(row).currentData())
+            column.words = read_words(self.words(row).text())
         return self._mapping
+
+
+def read_words(text: str) -> dict[str, int]:
+    """ "Rare = 1, Possible = 3" as a dictionary; ValueError naming the part that does not read."""
+    found: dict[str, int] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        word, equals, number = part.rpartition("=")
+        if not equals or not word.strip() or not number.strip().isdigit():
+            raise ValueError(f"{part!r} should read like \"Possible = 3\" (a word, =, a level number)")
+        found[word.strip()] = int(number)
+    return found
 
 
 def _first_values(grid: Grid, header_row: int) -> dict[int, str]:

@@ -85,3 +85,26 @@ def test_the_mapping_page_changes_a_column_and_is_remembered(qtbot, make_window:
     assert "33 unchanged" in again.dialog.status_label.text()
     assert any("RBS Level 1': Category." in line for line in again.dialog.lines())
     again.dialog.reject()
+
+
+def test_words_read_as_levels_can_be_changed_on_the_mapping_page(qtbot, make_window: Make, tmp_path: Path) -> None:
+    name = "city-of-london-moorgate-area-project-risk-register.xlsx"
+    path = _fresh(tmp_path, "5x5")
+    window = make_window(path)
+    flow = window.import_spreadsheet(REAL / name)
+    checked(qtbot, flow)
+    page = flow.choose_columns()
+    assert page is not None
+    row = next(i for i in range(page.table.rowCount()) if page.table.item(i, 0).text() == "F")
+    assert "Possible = 2" in page.words(row).text()  # the 5x5 scheme's own label
+    page.words(row).setText("Rare = 1, Unlikely = two")
+    page.accept()
+    assert page.isVisible() and "Column F: 'Unlikely = two' should read like" in page.problem_label.text()
+    page.words(row).setText("Rare = 1, Unlikely = 2, Possible = 3, Likely = 4")
+    page.accept()
+    checked(qtbot, flow)
+    assert any("Possible = 3" in line for line in flow.dialog.lines())
+    confirm(qtbot, flow)
+    contents = _contents(path)
+    r1 = next(r for r in contents.risks if r.reference == "R1")
+    assert r1.residual is not None and r1.residual.likelihood == 3
