@@ -70,8 +70,12 @@ def _timed(argv: list[str], timeout: float, clock: Callable[[str], float] | None
 
 
 def _register(size: int) -> Path:
+    """The cached register of size risks, made again when the file format has moved on since."""
+    from riskdesk.storage.opening import inspect_file
+    from riskdesk.storage.schema import SCHEMA_VERSION
+
     path = OUT / f"register-{size}.sqlite"
-    if not path.exists():
+    if not path.exists() or inspect_file(path) != SCHEMA_VERSION:
         make_register(path, size)
     return path
 
