@@ -59,6 +59,7 @@ class RiskTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._contents: RegisterContents | None = None
         self._open_actions: dict[str, int] = {}
+        self._late_actions: dict[str, int] = {}  # overdue actions per risk
         self._search: list[str] = []
         self._today = date.today()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -107,10 +108,15 @@ class RiskTableModel(QAbstractTableModel):
 
     def _count_actions(self, contents: RegisterContents) -> None:
         counts: dict[str, int] = {}
+        late: dict[str, int] = {}
+        today = date.today()
         for action in contents.actions:
             if action.is_open:
                 counts[action.risk_id] = counts.get(action.risk_id, 0) + 1
+                if action.is_overdue(today):
+                    late[action.risk_id] = late.get(action.risk_id, 0) + 1
         self._open_actions = counts
+        self._late_actions = late
 
     def _search_text(self, risk: Risk) -> str:
         return "\n".join((risk.reference, risk.title, risk.owner, risk.description, risk.period_comment)).lower()
@@ -185,6 +191,8 @@ class RiskTableModel(QAbstractTableModel):
             return QBrush(cell_warning_colour())
         if column == APPETITE and role == Qt.ItemDataRole.ForegroundRole and self.is_above_appetite(row):
             return QBrush(cell_warning_colour())
+        if column == ACTIONS and role == Qt.ItemDataRole.ForegroundRole and self._late_actions.get(risk.id):
+            return QBrush(cell_warning_colour())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DIRECTION:
                 return self._contents.live_direction(risk).value
@@ -192,6 +200,9 @@ class RiskTableModel(QAbstractTableModel):
                 return "Review overdue"
             if column == APPETITE:
                 return self._appetite_sentence(risk)
+            if column == ACTIONS and self._late_actions.get(risk.id):
+                late = self._late_actions[risk.id]
+                return f"{late} of the open actions {'is' if late == 1 else 'are'} overdue"
             if column == TITLE:
                 return risk.description or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DIRECTION, ACTIONS):
@@ -215,7 +226,8 @@ class RiskTableModel(QAbstractTableModel):
         if column == NEXT_REVIEW:
             return date_short(self._next_review(risk))
         if column == ACTIONS:
-            return str(self._open_actions.get(risk.id, 0))
+            late = self._late_actions.get(risk.id, 0)
+            return str(self._open_actions.get(risk.id, 0)) + (f" ({late} overdue)" if late else "")
         if column == APPETITE:
             rules = self._contents.appetite_rules()
             level = rules.level_for(risk)

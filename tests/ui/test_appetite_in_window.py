@@ -11,7 +11,7 @@ from riskdesk.core.presets import preset
 from riskdesk.services.quarter_settings import save_appetite
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.register_tree import FLAGGED, NAME
-from riskdesk.ui.risk_table import APPETITE, NEXT_REVIEW
+from riskdesk.ui.risk_table import ACTIONS, APPETITE, NEXT_REVIEW
 from tests.ui.helpers import select_register
 
 
@@ -31,6 +31,10 @@ def test_the_table_names_each_appetite_and_flags_risks_above_it(make_window, qtb
     assert model.index(_row(window, "CS 11"), APPETITE).data() == "Open"
     tip = model.index(_row(window, "CS 09"), APPETITE).data(Qt.ItemDataRole.ToolTipRole)
     assert "over 8" in tip
+    # Actions past their due date are counted and coloured (the demo's dates are in 2024).
+    actions = model.index(_row(window, "SR 7.2"), ACTIONS)
+    assert actions.data().endswith(" overdue)") and "overdue" in actions.data(Qt.ItemDataRole.ToolTipRole)
+    assert actions.data(Qt.ItemDataRole.ForegroundRole) is not None
     # High risks are reviewed monthly: CS 01 was reviewed on 14 March 2024, so next on 14 April.
     assert model.index(_row(window, "CS 01"), NEXT_REVIEW).data() == "14 Apr 2024"
 
