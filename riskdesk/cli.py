@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from riskdesk import __version__
 
 if TYPE_CHECKING:
+    from riskdesk.core.contents import RegisterContents
     from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
@@ -291,8 +292,8 @@ def _change_scheme(args: argparse.Namespace) -> int:
         try:
             result = change_scheme_safely(workspace, new, mapping)
         except ValidationError as error:
-            for problem in error.problems:
-                print(f"{args.path.name}: {problem}", file=sys.stderr)
+            for reported in error.problems:
+                print(f"{args.path.name}: {reported}", file=sys.stderr)
             print("Nothing was changed.")
             return PROBLEMS
     finally:
@@ -507,7 +508,8 @@ def _export(args: argparse.Namespace) -> int:
     from riskdesk.services.workspace import Workspace
 
     output: Path = args.output
-    writers = {".json": write_json, ".csv": write_csv, ".xlsx": write_xlsx}
+    writers: dict[str, Callable[[RegisterContents, Path], object]] = {
+        ".json": write_json, ".csv": write_csv, ".xlsx": write_xlsx}
     writer = writers.get(output.suffix.lower())
     if writer is None:
         return _fail(f"{output.name}: riskdesk exports to .json, .csv or .xlsx; name the output file so")

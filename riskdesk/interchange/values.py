@@ -85,9 +85,9 @@ def steps_of(values: list[float], top: int) -> int | None:
 def word_level(text: str, levels: tuple[Level, ...], common: dict[str, int], own: dict[str, int]) -> int | None:
     """A level from a word: the mapping's own words, then the scheme's labels, then common words."""
     key = " ".join(text.lower().split())
-    for word, level in own.items():
+    for word, number in own.items():
         if word.lower() == key:
-            return level
+            return number
     for level in levels:
         if level.label.lower() == key:
             return level.number

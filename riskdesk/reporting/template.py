@@ -178,7 +178,7 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
                 mark.key = mark.key or f"section{count}"
         scale = self.scale
 
-        class Numbered(NumberedCanvas):  # type: ignore[misc]
+        class Numbered(NumberedCanvas):
             footer_size = FOOTER_SIZE * scale
 
         self.build(story, canvasmaker=Numbered)

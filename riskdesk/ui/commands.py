@@ -78,7 +78,8 @@ class Reordered:
     def __init__(self, workspace: Workspace, kind: str, before: list[str], after: list[str]):
         self.workspace, self.kind, self.after = workspace, kind, after
         # The exact positions before (a removal leaves gaps), so undo puts back the very same.
-        self.positions = {record_id: current_record(workspace, kind, record_id).position for record_id in before}
+        records = {record_id: current_record(workspace, kind, record_id) for record_id in before}
+        self.positions = {record_id: r.position for record_id, r in records.items() if r is not None}
 
     def do(self) -> OpChanges:
         return self.workspace.reorder(self.kind, self.after)

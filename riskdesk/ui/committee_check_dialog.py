@@ -78,7 +78,7 @@ class CommitteeCheckDialog(QDialog):
         self.workspace = workspace
         self._open_risk = open_risk
         self._today = today
-        self.result: CommitteeCheck | None = None
+        self.check: CommitteeCheck | None = None
         periods = sorted(workspace.store.all(PERIOD), key=lambda p: p.position)
         self.period = QComboBox(self)
         self.period.setAccessibleName("Period to check")
@@ -112,17 +112,17 @@ class CommitteeCheckDialog(QDialog):
         """Run the check again (it reads the file; it never writes to it)."""
         label = self.period.currentData()
         try:
-            self.result = check_for_committee(self.workspace, label, self._today)
+            self.check = check_for_committee(self.workspace, label, self._today)
         except CheckError as error:
-            self.result = None
+            self.check = None
             self.table.set_findings([])
             self.summary.setText(str(error))
             self.open_button.setEnabled(False)
             return
-        self.table.set_findings(self.result.findings)
-        self.summary.setText(summary_text(self.result))
-        self.open_button.setEnabled(not self.result.ready)
-        if not self.result.ready:
+        self.table.set_findings(self.check.findings)
+        self.summary.setText(summary_text(self.check))
+        self.open_button.setEnabled(not self.check.ready)
+        if not self.check.ready:
             self.table.selectRow(0)
 
     def open_selected(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,8 +182,8 @@ def archive_risk(window: MainWindow) -> None:
     if document is None:
         return
     for risk in window.risk_panel.selected_risks():
-        guard(window, lambda r=risk: edit_fields(document, "risk", r.id, r.version, {"archived": True},
-                                                 f"Archive {r.reference}", "Archived"))
+        guard(window, partial(edit_fields, document, "risk", risk.id, risk.version, {"archived": True},
+                              f"Archive {risk.reference}", "Archived"))
 
 
 def delete_risk(window: MainWindow) -> None:
@@ -195,7 +196,7 @@ def delete_risk(window: MainWindow) -> None:
     if not window.confirm("Delete risks?", f"Delete {names} with its controls and actions? You can undo this."):
         return
     for risk in risks:
-        guard(window, lambda r=risk: commands.delete_risk(document, r))
+        guard(window, partial(commands.delete_risk, document, risk))
 
 
 def new_register_node(window: MainWindow) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
@@ -44,6 +44,9 @@ from riskdesk.ui.settings import (
 from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.undo import edit_fields
 
+if TYPE_CHECKING:  # the heat map loads after the first paint (app.py), not with this module
+    from riskdesk.ui.heatmap.panel import HeatMapPanel
+
 START, WORK = 0, 1
 TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 # Menu items that change the file: off while a read-only file is open.
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("riskdesk")
         self.setAcceptDrops(True)
         self.document: Document | None = None
-        self.heat_map: Any = None
+        self.heat_map: HeatMapPanel | None = None
         self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
         self.quarter_dialog: Any = None  # what changed, or the committee check (kept alive while shown)
         self.bring_in: Any = None  # an import or merge under way (its dialog is open)
@@ -498,7 +501,7 @@ class MainWindow(QMainWindow):
 
     # -- heat map ---------------------------------------------------------------------------
 
-    def install_heat_map(self, panel: Any) -> None:
+    def install_heat_map(self, panel: HeatMapPanel) -> None:
         """Put a heat map panel beside the table (replacing any before it) and wire it up."""
         layout = self.heat_map_area.layout()
         assert layout is not None
@@ -546,13 +549,11 @@ class MainWindow(QMainWindow):
             register_id = self.selected_register_id()
             risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
         self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}))
-        if hasattr(self.heat_map, "set_appetite"):
-            appetite = contents.appetite_rules()
-            self.heat_map.set_appetite(appetite.threshold(appetite.default), appetite.default)
-        if hasattr(self.heat_map, "set_titles"):
-            register = contents.register(self.selected_register_id() or "")
-            period = contents.current_period()
-            self.heat_map.set_titles(register.name if register else "", period.label if period else "")
+        appetite = contents.appetite_rules()
+        self.heat_map.set_appetite(appetite.threshold(appetite.default), appetite.default)
+        register = contents.register(self.selected_register_id() or "")
+        period = contents.current_period()
+        self.heat_map.set_titles(register.name if register else "", period.label if period else "")
 
     def rescore(self, risk_id: str, kind: str, likelihood: int, impact: int, reason: str) -> None:
         """Re-score a risk from the heat map (undoable), with the reason the user gave."""

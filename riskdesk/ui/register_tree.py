@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -210,7 +211,7 @@ class RegisterTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [REGISTER_ID_MIME, RISK_IDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         ids = [self._node(i).register.id for i in indexes if i.column() == NAME and self._node(i).register]  # type: ignore[union-attr]
         mime.setData(REGISTER_ID_MIME, "\n".join(ids).encode("utf-8"))

@@ -33,6 +33,6 @@ def open_risk(window: MainWindow, risk_id: str) -> bool:
         combo.setCurrentIndex(0)
     panel.overdue.setChecked(False)
     panel.proxy.set_risk_id_filter(None)
-    if window.heat_map is not None and hasattr(window.heat_map, "view"):
+    if window.heat_map is not None:
         window.heat_map.view().clearSelection()
     return panel.select_risk(risk_id)

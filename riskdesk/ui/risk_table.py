@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -250,6 +251,7 @@ class RiskTableModel(QAbstractTableModel):
         return f"{level} appetite: scores up to {limit} are acceptable"
 
     def _sort_key(self, risk: Risk, column: int) -> Any:
+        assert self._contents is not None  # only asked for rows, which come with contents
         if column == SCORE:
             return self._contents.scheme.value_of(risk.residual) if risk.residual else -1
         if column == ACTIONS:
@@ -288,7 +290,7 @@ class RiskTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [RISK_IDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[str] = []
         for index in indexes:
             risk_id = self._risks[index.row()].id

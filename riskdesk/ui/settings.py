@@ -21,7 +21,9 @@ def recent_files() -> list[Path]:
     value = app_settings().value("recentFiles", [])
     if isinstance(value, str):
         value = [value]
-    return [Path(text) for text in (value or []) if Path(text).exists()]
+    if not isinstance(value, list):  # nothing stored yet (or something unreadable)
+        return []
+    return [Path(str(text)) for text in value if Path(str(text)).exists()]
 
 
 def remember_file(path: Path) -> None:

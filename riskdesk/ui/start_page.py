@@ -30,9 +30,9 @@ class RecentFileDelegate(QStyledItemDelegate):
     """One recent file as one entry: its name in bold, its folder in grey beneath."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        name = QFont(option.font)  # type: ignore[attr-defined]
+        name = QFont(option.font)
         name.setBold(True)
-        folder = QFont(option.font)  # type: ignore[attr-defined]
+        folder = QFont(option.font)
         folder.setPointSizeF(max(7.0, folder.pointSizeF() * 0.9))
         return name, folder
 
@@ -46,15 +46,15 @@ class RecentFileDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
-        text = option.text  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
         if style is not None:  # background, selection and focus as the style draws them
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
         name_font, folder_font = self._fonts(option)
-        rect: QRect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         painter.save()
         painter.setFont(name_font)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))

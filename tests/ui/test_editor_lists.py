@@ -48,7 +48,7 @@ def test_controls_add_reorder_remove_and_undo(make_window, demo_5x5_path: Path) 
 
 def test_completed_action_becomes_a_control(make_window, demo_5x5_path: Path) -> None:
     window, risk = _open(make_window, demo_5x5_path, "SR 7.2")
-    actions = window.editor.actions
+    actions = window.editor.action_list
     done_row = next(i for i, a in enumerate(actions.records) if a.status == ActionStatus.COMPLETE)
     open_row = next(i for i, a in enumerate(actions.records) if a.status != ActionStatus.COMPLETE)
     actions.table.selectRow(open_row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from riskdesk.core.model import Score
 from tests.ui.helpers import read_risk, select_register, visible_references
@@ -21,12 +21,24 @@ class PanelDouble(QWidget):
         super().__init__()
         self.data_calls: list[tuple[object, list, dict]] = []
         self.highlighted: list[str | None] = []
+        self.titles: list[tuple[str, str]] = []
+        self.appetites: list[tuple[int | None, str]] = []
+        self._view = QTableView(self)
 
     def set_data(self, scheme, risks, trails) -> None:
         self.data_calls.append((scheme, risks, trails))
 
     def highlight_risk(self, risk_id: str | None) -> None:
         self.highlighted.append(risk_id)
+
+    def set_titles(self, register_name: str, period_label: str = "") -> None:
+        self.titles.append((register_name, period_label))
+
+    def set_appetite(self, limit: int | None, level: str = "") -> None:
+        self.appetites.append((limit, level))
+
+    def view(self) -> QTableView:
+        return self._view
 
 
 def test_heat_map_panel_is_fed_filters_and_rescores(make_window, qtbot, demo_5x5_path: Path) -> None:
@@ -43,6 +55,7 @@ def test_heat_map_panel_is_fed_filters_and_rescores(make_window, qtbot, demo_5x5
     assert {r.reference for r in risks} == set(visible_references(window))
     sr72 = next(r for r in risks if r.reference == "SR 7.2")
     assert trails[sr72.id] == [Score(4, 4), Score(3, 4), Score(3, 3), Score(3, 3)]
+    assert panel.titles[-1][0] == "Strategic Risk Register"
 
     window.risk_panel.select_risk(sr72.id)
     assert panel.highlighted[-1] == sr72.id

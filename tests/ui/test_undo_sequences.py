@@ -99,7 +99,7 @@ def window_shows_file(window: MainWindow, path: Path, risk_id: str | None) -> No
         assert editor.risk is not None and editor.risk.id == risk_id
         assert editor.risk.title == state["risks"][risk_id]["title"]
         assert [c.id for c in editor.controls.records] == ordered(state, "controls", risk_id)
-        assert [a.id for a in editor.actions.records] == ordered(state, "actions", risk_id)
+        assert [a.id for a in editor.action_list.records] == ordered(state, "actions", risk_id)
 
 
 class Sequence:

@@ -28,12 +28,12 @@ class HeatMapDelegate(QStyledItemDelegate):
         if cell is None or not isinstance(model, HeatMapModel) or model.grid is None:
             super().paint(painter, option, index)
             return
-        state = option.state  # type: ignore[attr-defined]
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        state = option.state
+        rect = QRectF(option.rect)
         colours = band_colours(model.mode, model.grid.scheme, cell.band)
         emphasise = model.highlighted_id
         paint_cell(
-            painter, rect, cell, colours, option.font,  # type: ignore[attr-defined]
+            painter, rect, cell, colours, option.font,
             selected=bool(state & QStyle.StateFlag.State_Selected),
             current=bool(state & QStyle.StateFlag.State_HasFocus),
             emphasise=emphasise,

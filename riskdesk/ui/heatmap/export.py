@@ -39,7 +39,8 @@ def export_png(path: Path | str, grid: Grid, mode: PaletteMode, title: str, subt
                dpi: int = PRINT_DPI) -> QImage:
     """Write the matrix as a PNG the size of an A4 landscape page at print resolution."""
     image = render_image(grid, mode, title, subtitle, page_pixels(dpi), dpi)
-    if not image.save(str(path), "PNG"):
+    # PySide6 takes the format as str at run time though its stubs say bytes.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"Could not write the picture to {path}")
     return image
 

@@ -73,7 +73,7 @@ class HeatMapHeader(QHeaderView):
             return
         option = QStyleOptionHeader()
         self.initStyleOption(option)
-        option.rect = rect  # type: ignore[attr-defined]
+        option.rect = rect
         option.section = logicalIndex
         option.text = ""
         if self.count() == 1:

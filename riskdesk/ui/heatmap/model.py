@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -171,7 +172,7 @@ class HeatMapModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [RISK_IDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[str] = []
         for index in indexes:
             cell = self.cell(index)

@@ -18,9 +18,21 @@ class MatrixOutput:
 
     # Provided by the panel.
     register_name: str
-    grid: Grid | None
-    kind: ScoreKind
-    palette_mode: PaletteMode
+
+    @property
+    def grid(self) -> Grid | None:
+        """The grid shown now (the panel's)."""
+        raise NotImplementedError
+
+    @property
+    def kind(self) -> ScoreKind:
+        """Which score places the risks (the panel's)."""
+        raise NotImplementedError
+
+    @property
+    def palette_mode(self) -> PaletteMode:
+        """The colour mode (the panel's)."""
+        raise NotImplementedError
 
     def title(self) -> str:
         """The title printed above the matrix."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -82,8 +83,8 @@ class RiskEditor(QWidget):
         self.scores.scoreChosen.connect(self._score_chosen)
         self.tabs.addTab(self._scrolled(self._scores_page()), "&Scores")
         self.controls = ItemList(False, self)
-        self.actions = ItemList(True, self)
-        for item_list, kind in ((self.controls, "control"), (self.actions, "action")):
+        self.action_list = ItemList(True, self)
+        for item_list, kind in ((self.controls, "control"), (self.action_list, "action")):
             item_list.addRequested.connect(lambda values, k=kind: self._guard(
                 lambda: commands.add_item(self._doc(), k, self._current(), values)))
             item_list.editRequested.connect(
@@ -92,10 +93,10 @@ class RiskEditor(QWidget):
                 lambda: commands.remove_item(self._doc(), k, self._current(), item_id, version)))
             item_list.reorderRequested.connect(lambda ids, k=kind, lst=item_list: self._guard(
                 lambda: commands.reorder_items(self._doc(), k, self._current(), [r.id for r in lst.records], ids)))
-        self.actions.makeControlRequested.connect(lambda action_id, version: self._guard(
+        self.action_list.makeControlRequested.connect(lambda action_id, version: self._guard(
             lambda: commands.action_to_control(self._doc(), self._current(), action_id, version)))
         self.tabs.addTab(self.controls, "&Controls")
-        self.tabs.addTab(self.actions, "&Actions")
+        self.tabs.addTab(self.action_list, "&Actions")
         self.links = LinksBox(self)
         self.links.linkRequested.connect(lambda target: self._guard(
             lambda: commands.link_risks(self._doc(), self._current(), target)))
@@ -145,10 +146,14 @@ class RiskEditor(QWidget):
         if isinstance(widget, QLineEdit | TextBox):
             widget.editingFinished.connect(lambda n=name: self._commit_text(n))
         elif isinstance(widget, QComboBox) and widget.isEditable():
-            widget.lineEdit().editingFinished.connect(lambda n=name: self._commit_text(n))
+            line_edit = widget.lineEdit()
+            assert line_edit is not None  # an editable combo box always has one
+            line_edit.editingFinished.connect(lambda n=name: self._commit_text(n))
         elif isinstance(widget, QComboBox):
-            widget.activated.connect(lambda _i, n=name: self._choice_made(n))
-            self.calm.watch(widget, lambda n=name: self._commit_choice(n))
+            def chosen(_index: int, n: str = name) -> None:
+                self._choice_made(n)
+            widget.activated.connect(chosen)
+            self.calm.watch(widget, partial(self._commit_choice, name))
         elif isinstance(widget, QCheckBox):
             widget.clicked.connect(lambda _c, n=name: self._commit_choice(n))
 
@@ -269,7 +274,7 @@ class RiskEditor(QWidget):
             self._base[name] = value
         self.scores.show_scores({kind: risk.score(kind) for kind in ScoreKind})
         self.controls.set_records(contents.controls_of(risk.id))
-        self.actions.set_records(contents.actions_of(risk.id))
+        self.action_list.set_records(contents.actions_of(risk.id))
         self.links.show_links(risk, contents)
         period = contents.current_period()
         self.period_label.setText(f"What changed this period ({period.label})" if period else "")

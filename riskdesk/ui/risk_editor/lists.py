@@ -175,16 +175,16 @@ class ItemList(QWidget):
                           record.rag.value.capitalize() if record.rag else ""]
             else:
                 cells.append(record.effectiveness.value.capitalize())
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(getattr(record, "progress", "") or text)
+            items = [QTableWidgetItem(text) for text in cells]
+            for column, item in enumerate(items):
+                item.setToolTip(getattr(record, "progress", "") or item.text())
                 self.table.setItem(row, column, item)
             if isinstance(record, Action):
                 if record.rag is not None:
-                    self.table.item(row, 4).setBackground(QBrush(QColor(RAG_COLOURS[record.rag])))
+                    items[4].setBackground(QBrush(QColor(RAG_COLOURS[record.rag])))
                 if record.is_overdue(today):
-                    self.table.item(row, 2).setForeground(QBrush(cell_warning_colour()))
-                    self.table.item(row, 2).setToolTip("Overdue")
+                    items[2].setForeground(QBrush(cell_warning_colour()))
+                    items[2].setToolTip("Overdue")
         if kept is not None:
             for row, record in enumerate(self.records):
                 if record.id == kept.id:

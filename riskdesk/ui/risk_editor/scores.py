@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,7 +119,7 @@ class ScoresBox(QWidget):
             row.likelihood.currentIndexChanged.connect(lambda _i, k=kind: self._changed(k, "likelihood"))
             row.impact.currentIndexChanged.connect(lambda _i, k=kind: self._changed(k, "impact"))
             for box in (row.likelihood, row.impact):
-                self.calm.watch(box, lambda k=kind: self._choose(k))
+                self.calm.watch(box, partial(self._choose, kind))
             row.impact.highlighted.connect(lambda i, k=kind: self._show_criteria(self.rows[k].impact.itemData(i)))
         self.level_help = QLabel(self)
         self.level_help.setWordWrap(True)
