@@ -37,8 +37,8 @@ def _edit_first_action(window, qtbot, path: Path, colleague: dict[str, object], 
     risk = next(r for r in window.document.contents.risks if r.reference == "SR 7.4")
     window.risk_panel.select_risk(risk.id)
     window.editor.tabs.setCurrentIndex(3)
-    window.editor.actions.table.selectRow(0)
-    action_id = window.editor.actions.selected().id
+    window.editor.action_list.table.selectRow(0)
+    action_id = window.editor.action_list.selected().id
 
     def fill_in() -> None:
         dialog = QApplication.activeModalWidget()
@@ -51,7 +51,7 @@ def _edit_first_action(window, qtbot, path: Path, colleague: dict[str, object], 
         dialog.accept()
 
     QTimer.singleShot(50, fill_in)
-    window.editor.actions.edit_selected()
+    window.editor.action_list.edit_selected()
     return action_id
 
 
@@ -95,7 +95,7 @@ def test_taking_theirs_keeps_their_note(make_window, qtbot, demo_5x5_path: Path)
     action_id = _edit_first_action(window, qtbot, demo_5x5_path, {"progress": "Priya's note."}, NOTE)
     window.editor.conflicts.dialog.keep_theirs.click()
     assert _action_of(demo_5x5_path, action_id).progress == "Priya's note."
-    assert window.editor.actions.records[0].progress == "Priya's note."  # the window shows theirs
+    assert window.editor.action_list.records[0].progress == "Priya's note."  # the window shows theirs
 
 
 def test_a_risk_field_conflict_says_when_and_can_be_merged(make_window, qtbot, demo_5x5_path: Path) -> None:
