@@ -41,6 +41,7 @@ def matrix_story(data: ReportData, width: float, styles: Styles, palette: Palett
         counts = ", ".join(f"{b.name} {grid.count_in_band(b.name)}" for b in bands)
         noun = "risk" if grid.total == 1 else "risks"
         story.append(Paragraph(safe(sheet.name), styles.title))
+        story.append(SectionMark(sheet.name, register=sheet.name))  # its bookmark, and its name in the header
         story.append(Paragraph(safe(f"Residual scores, {data.meta.period}: {grid.total} {noun} ({counts})"),
                                styles.subtitle))
         line = data.appetite_line
@@ -61,7 +62,7 @@ def matrix_story(data: ReportData, width: float, styles: Styles, palette: Palett
             story.append(heatmap)
             if entries:
                 story += [PageBreak(), Paragraph(safe(f"Key to {sheet.name}"), styles.heading),
-                          SectionMark(f"Key to {sheet.name}", continued=f"Key to {sheet.name}"),
+                          SectionMark(f"Key to {sheet.name}", register=sheet.name, continued=f"Key to {sheet.name}"),
                           sheet_key(entries, width, styles, palette), SectionEnd()]
         story.append(Checkpoint(index, len(sheets)))
         if index < len(sheets):

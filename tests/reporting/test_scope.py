@@ -103,3 +103,12 @@ def test_the_profile_of_a_register_alone_is_one_area(demo_3x3: Workspace, make_r
     whole, _ = make_report(demo_3x3, kind="profile", register=top)
     assert "Care and Protection" not in pdf_text(alone)
     assert "Care and Protection" in pdf_text(whole)
+
+
+def test_each_matrix_sheet_is_headed_with_its_register(demo_5x5: Workspace, make_report: MakeReport) -> None:
+    path, _ = make_report(demo_5x5, kind="matrix")
+    for page in pdf_pages(path):
+        lines = [line for line in page.splitlines() if line.strip()]
+        header = lines[2].split("  ")[0].strip()  # under the council's name
+        title = lines[3].strip()
+        assert header == title.removeprefix("Key to ").removesuffix(" (continued)"), page[:300]
