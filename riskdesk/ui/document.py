@@ -39,6 +39,7 @@ class Document(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.is_open = True  # False once close() has run: nothing may be written any more
+        self.from_colleague = False  # True while changes read from the file (a colleague's) are applied
         # The window paints with the risks first; the rest follows a moment later.
         self.contents: RegisterContents = load_first_view(workspace)
         self.complete = False
@@ -115,7 +116,11 @@ class Document(QObject):
         self._seen_version = version
         # Our own edits are re-read too (their history is newer than what we saw): harmless.
         changes, self._history_id = changes_after(self.workspace, self._history_id)
-        self.apply(changes)
+        self.from_colleague = True  # the views may tell the user who changed what they show
+        try:
+            self.apply(changes)
+        finally:
+            self.from_colleague = False
         return True
 
     def risk(self, risk_id: str) -> Any | None:

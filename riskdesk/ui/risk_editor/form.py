@@ -36,6 +36,7 @@ from riskdesk.ui.risk_editor.calm import CalmChoices
 from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
 from riskdesk.ui.risk_editor.links import LinksBox
 from riskdesk.ui.risk_editor.lists import ItemList
+from riskdesk.ui.risk_editor.notice import ColleagueNotice, changed_fields, dirty_words
 from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
 from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, value_in_words
 from riskdesk.ui.undo import edit_fields
@@ -112,6 +113,8 @@ class RiskEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.problem)
+        self.notice = ColleagueNotice(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         for box in self.tabs.findChildren(QComboBox) + self.tabs.findChildren(QAbstractSpinBox):
             if not isinstance(box.parent(), ScoresBox):  # the scores box watches its own
@@ -236,6 +239,8 @@ class RiskEditor(QWidget):
 
     def show_risk(self, risk: Risk | None) -> None:
         """Show a risk (or nothing) with no edit in progress."""
+        if self.risk is None or risk is None or risk.id != self.risk.id:
+            self.notice.hide()  # it spoke of the risk shown before
         self.calm.forget()  # the window commits pending choices before it changes the risk
         self.scores.calm.forget()
         self.risk = risk
@@ -324,7 +329,12 @@ class RiskEditor(QWidget):
         if fresh is None:
             self.show_risk(None)
             return
-        self.risk = fresh
+        before, self.risk = self.risk, fresh
+        if self.document.from_colleague and fresh.changed_by != self.document.workspace.user:
+            fields = changed_fields(before, fresh)
+            typing = dirty_words(self._base, {n: self._value(w) for n, w in self.widgets.items()})
+            self.notice.tell(fresh.changed_by, fields, fresh.reference, fresh.changed_at,
+                             [f for f in typing if f in fields])
         self._fill(fresh, keep_dirty=True)
 
     # -- committing ------------------------------------------------------------------
