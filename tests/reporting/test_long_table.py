@@ -86,3 +86,21 @@ def test_the_last_stretch_ends_the_table_without_an_empty_piece() -> None:
     doc = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=REGULAR)
     doc.build([_paged(_rows(3), 0)])
     assert doc.page == 1
+
+
+def test_style_commands_follow_their_rows_into_each_stretch() -> None:
+    from riskdesk.reporting.long_table import _placed
+
+    fill = ("BACKGROUND", (5, 40), (5, 40), "red")
+    # Rows 31 to 60 of the whole table in a stretch under a repeated header: row 40 is local row 10.
+    assert _placed(fill, 40, 40, 31, 60, headed=True) == ("BACKGROUND", (5, 10), (5, 10), "red")
+    # The same stretch continuing mid-page without a header: local row 9.
+    assert _placed(fill, 40, 40, 31, 60, headed=False) == ("BACKGROUND", (5, 9), (5, 9), "red")
+    assert _placed(fill, 40, 40, 41, 70, headed=True) is None
+    # A command over every body row reaches each stretch, clipped to it.
+    body = ("VALIGN", (3, 1), (-1, 99), "MIDDLE")
+    assert _placed(body, 1, 99, 31, 60, headed=True) == ("VALIGN", (3, 1), (-1, 30), "MIDDLE")
+    # Header styling only where the stretch has the header.
+    header = ("FONTNAME", (0, 0), (-1, 0), "bold")
+    assert _placed(header, 0, 0, 31, 60, headed=True) == ("FONTNAME", (0, 0), (-1, 0), "bold")
+    assert _placed(header, 0, 0, 31, 60, headed=False) is None
