@@ -71,14 +71,14 @@ def what_changed(workspace: Workspace, since: str | None = None, until: str | No
     store = workspace.store
     periods = sorted(store.all(PERIOD), key=lambda p: p.position)
     closed = [p for p in periods if p.is_closed]
-    name = workspace.path.name
     if since is not None and since.strip():
-        earlier = _closed_named(periods, since, name)
+        earlier = _closed_named(periods, since)
     elif closed:
         earlier = closed[-1]
     else:
-        raise ChangesError(f"{name} has no closed period yet: changes are counted from the last closed period.")
-    later = _closed_named(periods, until, name) if until is not None and until.strip() else None
+        raise ChangesError("This register file has no closed period yet: changes are counted from the last "
+                           "closed period.")
+    later = _closed_named(periods, until) if until is not None and until.strip() else None
     if later is not None and later.position <= earlier.position:
         raise ChangesError(f"{later.label} does not come after {earlier.label}; choose a later period to compare with.")
     conn = store.conn
@@ -124,12 +124,12 @@ def period_boundary(conn: sqlite3.Connection, period: Period) -> int:
     return int(row[0]) if row is not None and row[0] is not None else 0
 
 
-def _closed_named(periods: list[Period], label: str, file_name: str) -> Period:
+def _closed_named(periods: list[Period], label: str) -> Period:
     wanted = label.strip().lower()
     found = next((p for p in periods if p.label.lower() == wanted), None)
     if found is None:
         labels = ", ".join(p.label for p in periods) or "none yet"
-        raise ChangesError(f'There is no reporting period called "{label.strip()}" in {file_name}; '
+        raise ChangesError(f'There is no reporting period called "{label.strip()}" in this register file; '
                            f"its periods are {labels}.")
     if not found.is_closed:
         raise ChangesError(f"{found.label} is still open; changes are compared with a closed period.")
