@@ -46,12 +46,12 @@ LABELS = {
     "owner": "risk owner", "accountable_officer": "accountable officer", "cabinet_member": "cabinet member",
     "status": "status", "treatment": "treatment", "appetite": "risk appetite", "proximity": "proximity",
     "target_date": "target date", "last_reviewed": "last reviewed date", "next_review": "next review date",
-    "exempt": "exempt marking", "period_comment": "period comment",
+    "exempt": "exempt marking", "exempt_paragraph": "exemption paragraph", "period_comment": "period comment",
     "inherent": "inherent score", "residual": "residual score", "target": "target score",
 }
 DATES = ("target_date", "last_reviewed", "next_review")
 TEXTS = ("reference", "title", "description", "category", "owner", "accountable_officer", "cabinet_member",
-         "appetite", "proximity", "period_comment", *DATES)
+         "appetite", "proximity", "exempt_paragraph", "period_comment", *DATES)
 
 
 class RiskEditor(QWidget):
@@ -186,6 +186,11 @@ class RiskEditor(QWidget):
         self._field(right, "last_reviewed", "Last re&viewed:", self._date_edit())
         self._field(right, "next_review", "&Next review:", self._date_edit())
         self._field(right, "exempt", "E&xempt:", QCheckBox("Part B: keep out of public reports", self))
+        paragraph = QLineEdit(self)
+        paragraph.setPlaceholderText("e.g. 3")
+        paragraph.setToolTip("The paragraph of Schedule 12A the exempt risk falls under; the papers print it")
+        paragraph.setMaximumWidth(190)
+        self._field(right, "exempt_paragraph", "Exemption pa&ragraph:", paragraph)
         for form, stretch in ((left, 3), (right, 2)):
             column = QVBoxLayout()
             column.addLayout(form)
