@@ -57,7 +57,9 @@ def scheme_from_dict(data: Any) -> ScoringScheme:
     criteria: dict[str, tuple[str, ...]] = {}
     for category, texts in criteria_map.items():
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise SchemeFormatError("criteria", f"impact criteria for {category} must be a list of texts")
+            # The category as one line: a name holding a line break would split the sentence.
+            named = " ".join(str(category).split()) or repr(category)
+            raise SchemeFormatError("criteria", f"impact criteria for {named} must be a list of texts")
         criteria[str(category)] = tuple(texts)
     axis = scheme_map.get("vertical_axis", "") or ""
     if axis not in ("", "likelihood", "impact"):
