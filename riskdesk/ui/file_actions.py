@@ -46,6 +46,12 @@ def guard(window: MainWindow, step: Callable[[], Any]) -> Any:
     except ValidationError as error:
         window.show_message("That change was not made", str(error))
     except ConflictError as error:
+        if window.document is not None and error.current is not None and error.attempted:
+            # A register's name, a score from the heat map...: the same question as in the editor,
+            # so what the user typed or chose is never simply dropped.
+            window.document.check_for_colleagues()
+            window.editor.conflicts.ask(error)
+            return None
         window.show_message("Someone else changed this", str(error))
         if window.document is not None:
             window.document.check_for_colleagues()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import ACTION
+from riskdesk.storage.records import ACTION, REGISTER
 from riskdesk.ui.risk_editor.lists import ItemDialog
 from tests.ui.helpers import edit_elsewhere, read_risk
 
@@ -141,3 +141,28 @@ def test_undo_that_meets_a_colleagues_change_asks_and_can_keep_the_undo(make_win
     assert read_risk(demo_5x5_path, "SR 7.4").title == risk.title
 
 
+
+
+def test_renaming_a_register_a_colleague_renamed_meanwhile_asks_and_keeps_the_typed_name(
+        make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    window.document.poll_timer.stop()
+    register = next(r for r in window.document.contents.registers if r.name == "Education and Inclusion")
+    workspace = Workspace.open(demo_5x5_path, user="Priya Shah")
+    try:
+        theirs = workspace.store.get(REGISTER, register.id)
+        workspace.update_register(register.id, theirs.version, "Her rename", name="Education")
+    finally:
+        workspace.close()
+    window._rename(register.id, "Education, Inclusion and SEND")  # what the tree asks after an edit
+    dialog = window.editor.conflicts.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Priya Shah changed the name of register Education" in dialog.intro.text()
+    assert dialog.mine.toPlainText() == "Education, Inclusion and SEND"
+    assert dialog.theirs.toPlainText() == "Education"
+    dialog.keep_mine.click()
+    workspace = Workspace.open(demo_5x5_path)
+    try:
+        assert workspace.store.get(REGISTER, register.id).name == "Education, Inclusion and SEND"
+    finally:
+        workspace.close()
