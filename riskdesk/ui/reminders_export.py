@@ -8,30 +8,30 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 if TYPE_CHECKING:
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.ports import DocumentHost
 
 EVERYONE = "Everyone"
 
 
-def export_reminders(window: MainWindow, target: Path | None = None, owner: str | None = None) -> int | None:
+def export_reminders(host: DocumentHost, target: Path | None = None, owner: str | None = None) -> int | None:
     """Ask whose dates and where to save, then write the .ics file; returns how many reminders, None if stopped."""
     from riskdesk.services.calendar_export import owners, write_calendar
 
-    document = window.document
+    document = host.document
     if document is None:
         return None
     workspace = document.workspace
     if owner is None:
         names = [EVERYONE, *owners(workspace)]
         chosen, accepted = QInputDialog.getItem(
-            window, "Export reminders", "Whose review and action dates should the calendar file hold?",
+            host.window(), "Export reminders", "Whose review and action dates should the calendar file hold?",
             names, 0, False)
         if not accepted:
             return None
         owner = "" if chosen == EVERYONE else chosen
     if target is None:
         suggested = workspace.path.with_name(f"{workspace.path.stem} reminders{' - ' + owner if owner else ''}.ics")
-        name, _ = QFileDialog.getSaveFileName(window, "Export reminders", str(suggested),
+        name, _ = QFileDialog.getSaveFileName(host.window(), "Export reminders", str(suggested),
                                               "Calendar files (*.ics)")
         if not name:
             return None
@@ -41,11 +41,11 @@ def export_reminders(window: MainWindow, target: Path | None = None, owner: str 
     try:
         count = write_calendar(workspace, target, owner or None)
     except OSError as error:
-        window.show_message("Export reminders", f"{target.name} could not be written ({error.strerror or error}); "
-                            "choose another folder.")
+        host.show_message("Export reminders", f"{target.name} could not be written ({error.strerror or error}); "
+                          "choose another folder.")
         return None
     who = f" for {owner}" if owner else ""
-    window.show_message("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to "
-                        f"{target.name}. Open it in Outlook (or drag it onto the calendar) to add the dates; "
-                        "each comes with a reminder the day before.", QMessageBox.Icon.Information)
+    host.show_message("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to "
+                      f"{target.name}. Open it in Outlook (or drag it onto the calendar) to add the dates; "
+                      "each comes with a reminder the day before.", QMessageBox.Icon.Information)
     return count

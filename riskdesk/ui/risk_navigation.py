@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.ports import RiskBrowser
 
 
-def open_risk(window: MainWindow, risk_id: str) -> bool:
+def open_risk(window: RiskBrowser, risk_id: str) -> bool:
     """Select a risk in the window, choosing its register and clearing filters that hide it.
 
     False when the risk is not in the file any more (deleted or archived meanwhile).
