@@ -11,7 +11,7 @@ from typing import Any
 from riskdesk.core.model import ActionStatus, Effectiveness, Rag, RegisterKind, RiskStatus, Score, Treatment
 from riskdesk.resources_path import resource
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import RISK
+from riskdesk.storage.records import ACTION, RISK
 
 DEMO_USER = "Business Support (demo)"
 
@@ -67,6 +67,7 @@ def build_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | 
         registers[entry["key"]] = register.id
 
     risk_ids: dict[str, str] = {}
+    last_closed = data["periods"][-1]["label"] if data["periods"] else None
     for period_entry in data["periods"]:
         label = period_entry["label"]
         say(f"Building {label}")
@@ -77,6 +78,10 @@ def build_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | 
                 continue
             comment = entry.get("comments", {}).get(label, "")
             _place(workspace, entry, registers, risk_ids, _score(score), comment, "Quarterly review")
+        if label == last_closed:
+            # The definition gives reviews and actions as they stood at the last closed quarter;
+            # earlier quarters' papers must not show them before they happened.
+            _bring_up_to_date(workspace, data["risks"], risk_ids)
         workspace.close_period(period.id)
 
     opened = data.get("open_period")
@@ -86,6 +91,7 @@ def build_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | 
         current = entry.get("scores", {}).get("current")
         comment = entry.get("comments", {}).get("current", "")
         _place(workspace, entry, registers, risk_ids, _score(current), comment, "Current review")
+    _bring_up_to_date(workspace, data["risks"], risk_ids)  # risks first placed this quarter
     for entry in data["risks"]:
         for target_reference in entry.get("links", []):
             workspace.link_risks(risk_ids[entry["reference"]], risk_ids[target_reference])
@@ -121,8 +127,8 @@ def _place(
             residual=residual,
             target=_score(entry.get("target")),
             target_date=_date(entry.get("target_date")),
-            last_reviewed=_date(entry.get("last_reviewed")),
-            next_review=_date(entry.get("next_review")),
+            last_reviewed=None,  # set when the definition's quarter comes (see _bring_up_to_date)
+            next_review=None,
             exempt=bool(entry.get("exempt", False)),
             exempt_paragraph=str(entry.get("exempt_paragraph", "")),
             period_comment=comment,
@@ -137,10 +143,35 @@ def _place(
             workspace.add_action(
                 risk.id, action["description"], owner=action.get("owner", ""),
                 due_date=_date(action.get("due")),
-                status=ActionStatus(action.get("status", "not started")),
+                status=_early_status(action.get("status", "not started")),
                 rag=Rag(action["rag"]) if action.get("rag") else None,
-                progress=action.get("progress", ""),
             )
         return
     risk = workspace.store.get(RISK, risk_ids[reference])
     workspace.update_risk(risk.id, risk.version, reason, residual=residual, period_comment=comment)
+
+
+def _early_status(final: str) -> ActionStatus:
+    """How an action stood when its risk first came to the register: not yet complete."""
+    status = ActionStatus(final)
+    return ActionStatus.IN_PROGRESS if status == ActionStatus.COMPLETE else status
+
+
+def _bring_up_to_date(workspace: Workspace, entries: list[dict[str, Any]], risk_ids: dict[str, str]) -> None:
+    """Give each risk its review dates and each action its status and progress as the definition has them."""
+    for entry in entries:
+        risk_id = risk_ids.get(entry["reference"])
+        if risk_id is None:
+            continue
+        risk = workspace.store.get(RISK, risk_id)
+        dates = {"last_reviewed": _date(entry.get("last_reviewed")), "next_review": _date(entry.get("next_review"))}
+        dates = {name: value for name, value in dates.items() if getattr(risk, name) != value}
+        if dates:
+            workspace.update_risk(risk.id, risk.version, "Quarterly review", **dates)
+        actions = [a for a in workspace.store.all(ACTION) if a.risk_id == risk_id]
+        for action, wanted in zip(sorted(actions, key=lambda a: a.position), entry.get("actions", []), strict=False):
+            changes = {"status": ActionStatus(wanted.get("status", "not started")),
+                       "progress": wanted.get("progress", "")}
+            changes = {name: value for name, value in changes.items() if getattr(action, name) != value}
+            if changes:
+                workspace.update_action(action.id, action.version, "Quarterly review", **changes)
