@@ -10,10 +10,11 @@ from riskdesk.core.scheme import ScoringScheme
 
 MAX_REFERENCE = 40
 MAX_TITLE = 300
-# Every other text (description, comments, a control or action): room for about thirty pages, while a
-# committee pack of a register full of such texts still builds in seconds. A text over a spreadsheet
-# cell's 32,767 characters goes whole into the CSV and JSON exports; the Excel export names it instead.
-MAX_TEXT = 100_000
+# Every other text (description, comments, a control or action): about 3,000 words, six printed pages.
+# ReportLab lays out a paragraph that runs over pages again at each page, so the pack's time grows with
+# the square of a text's length: at 100,000 characters one such risk took the committee pack over a
+# minute (benchmarks/bench_text_limits.py); at this limit it builds in seconds.
+MAX_TEXT = 20_000
 LONG_TEXT_FIELDS = ("description", "category", "owner", "accountable_officer", "cabinet_member",
                     "appetite", "proximity", "period_comment")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -124,17 +125,16 @@ def test_export_then_import_into_an_empty_file_rebuilds_the_register(demo_5x5: W
 def test_a_text_longer_than_a_spreadsheet_cell_is_named_not_cut(workspace: Workspace, tmp_path: Path,
                                                                  capsys) -> None:
     register, _ = workspace.create_register("Main")
-    workspace.create_risk(register.id, "L 1", "Long", period_comment="x" * 40_000)
+    workspace.create_risk(register.id, "L 1", "Long", period_comment="short for now")
     path = workspace.path
     workspace.close()
+    # riskdesk itself now keeps texts under a cell's size; a file written before the limit may not.
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE risks SET period_comment = ? WHERE reference = 'L 1'", ("x" * 40_000,))
+    raw.close()
     assert main(["export", str(path), "-o", str(tmp_path / "out.xlsx")]) == 2
     err = capsys.readouterr().err
     assert "Risk L 1: Period comment has 40,000 characters, more than a spreadsheet cell holds (32,767)" in err
     assert not (tmp_path / "out.xlsx").exists()
     assert main(["export", str(path), "-o", str(tmp_path / "out.csv")]) == 0
-    empty = Workspace.create(tmp_path / "b.sqlite")
-    try:
-        assert not import_risks(empty, tmp_path / "out.csv").problems
-        assert load_contents(empty).risks[0].period_comment == "x" * 40_000
-    finally:
-        empty.close()
+    assert "x" * 40_000 in (tmp_path / "out.csv").read_text(encoding="utf-8")
