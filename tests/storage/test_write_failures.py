@@ -21,15 +21,15 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(tmp_path: Path) -> 
         ws.store.conn.execute(f"PRAGMA max_page_count = {pages}")
         history_before = len(ws.store.history())
         with pytest.raises(RegisterFileError, match=r"The disk holding full\.sqlite is full; nothing was changed"):
-            ws.update_risk(risk.id, risk.version, "long comment", period_comment="x" * 90_000)
+            ws.update_risk(risk.id, risk.version, "long comment", period_comment="x" * 19_000)
         assert not ws.store.conn.in_transaction
         stored = ws.store.get(RISK, risk.id)
         assert (stored.period_comment, stored.version) == ("", risk.version)
         assert len(ws.store.history()) == history_before
         # Once there is room again the same edit goes through.
         ws.store.conn.execute("PRAGMA max_page_count = 1073741823")
-        ws.update_risk(risk.id, risk.version, "long comment", period_comment="x" * 90_000)
-        assert ws.store.get(RISK, risk.id).period_comment == "x" * 90_000
+        ws.update_risk(risk.id, risk.version, "long comment", period_comment="x" * 19_000)
+        assert ws.store.get(RISK, risk.id).period_comment == "x" * 19_000
     finally:
         ws.close()
 

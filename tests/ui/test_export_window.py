@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,9 +47,13 @@ def test_export_writes_each_format_and_the_workbook_rebuilds_the_register(make_w
 def test_a_text_too_long_for_a_cell_is_said_in_a_sentence(make_window: Make, workspace: Workspace,
                                                           tmp_path: Path) -> None:
     register, _ = workspace.create_register("Main")
-    workspace.create_risk(register.id, "L 1", "Long", description="y" * 33_000)
+    workspace.create_risk(register.id, "L 1", "Long", description="short for now")
     path = workspace.path
     workspace.close()
+    # riskdesk itself now keeps texts under a cell's size; a file written before the limit may not.
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE risks SET description = ? WHERE reference = 'L 1'", ("y" * 33_000,))
+    raw.close()
     window = make_window(path)
     assert window.export_register(tmp_path / "out.xlsx") is None
     QApplication.processEvents()
