@@ -548,7 +548,8 @@ class MainWindow(QMainWindow):
         if risks is None:
             register_id = self.selected_register_id()
             risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
-        self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}))
+        self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}),
+                               contents.settings.extra.get("matrix_axes", ""))
         appetite = contents.appetite_rules()
         self.heat_map.set_appetite(appetite.threshold(appetite.default), appetite.default)
         register = contents.register(self.selected_register_id() or "")

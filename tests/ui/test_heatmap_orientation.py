@@ -32,3 +32,33 @@ def test_the_selected_risk_leads_its_cell_so_it_is_never_hidden(qtbot, demo_5x5)
     shown = model.laid_out_references(crowded)
     assert shown[0] == last.reference
     assert sorted(shown) == sorted(r.reference for r in crowded.risks)  # nothing lost, nothing doubled
+
+
+def test_the_files_axes_setting_turns_the_window_and_the_papers_alike(qtbot, make_window, demo_3x3_path,
+                                                                     tmp_path) -> None:
+    from riskdesk.services.reports import ReportOptions, write_report
+    from riskdesk.services.workspace import Workspace
+    from riskdesk.ui.heatmap import HeatMapPanel
+    from tests.reporting.pdftools import pdf_pages
+    from tests.ui.helpers import select_register
+
+    workspace = Workspace.open(demo_3x3_path)
+    try:
+        # A 3x3 file would put impact down the side; this one's setting asks for likelihood.
+        workspace.update_settings(extra={**workspace.settings.extra, "matrix_axes": "likelihood"})
+        paper = tmp_path / "matrix.pdf"
+        write_report(workspace, ReportOptions(kind="matrix"), paper)
+    finally:
+        workspace.close()
+    page = pdf_pages(paper)[0]
+    across = next(line.strip() for line in page.splitlines() if line.strip().startswith(("LIKELIHOOD", "IMPACT")))
+    assert across.startswith("IMPACT"), "the paper runs impact along the top, so likelihood down the side"
+
+    window = make_window(demo_3x3_path)
+    panel = HeatMapPanel()
+    window.install_heat_map(panel)
+    select_register(window, "Care and Protection")
+    assert panel.grid is not None and not panel.transposed
+    assert panel.grid.vertical_title.lower().startswith("likelihood")
+    # Top-left cell: highest likelihood, lowest impact, as on the paper.
+    assert panel.grid.position_to_scores(0, 0) == (3, 1)

@@ -57,6 +57,7 @@ class HeatMapPanel(MatrixOutput, QWidget):
         super().__init__(parent)
         self.setObjectName("heatMapPanel")
         self._scheme: ScoringScheme | None = None
+        self._axes = ""
         self._risks: list[Risk] = []
         self._by_id: dict[str, Risk] = {}
         self._trails: dict[str, list[Score]] = {}
@@ -278,13 +279,18 @@ class HeatMapPanel(MatrixOutput, QWidget):
         return self._model.mode
 
     def set_data(self, scheme: ScoringScheme, risks: list[Risk],
-                 trails: dict[str, list[Score]] | None = None) -> None:
-        """Show the risks of a register (and those beneath it), with past residual scores per risk."""
-        if self._scheme is None or scheme != self._scheme:
-            # A new file (or a changed scheme) starts in its scheme's orientation, the one its printed
-            # matrices use: impact down the side for L/M/H, likelihood for 5x5, or as the scheme says.
-            # The user's toggle then holds.
-            self._transposed = impact_vertical(scheme)
+                 trails: dict[str, list[Score]] | None = None, axes: str = "") -> None:
+        """Show the risks of a register (and those beneath it), with past residual scores per risk.
+
+        `axes` is the file's `matrix_axes` setting ("impact" or "likelihood" down the side, "" for
+        the scheme's usual way), the same one the printed matrices follow.
+        """
+        if self._scheme is None or scheme != self._scheme or axes != self._axes:
+            # A new file (or a changed scheme or axes setting) starts in the orientation its printed
+            # matrices use: as the file says, else impact down the side for L/M/H, likelihood for
+            # 5x5, or as the scheme says. The user's toggle then holds.
+            self._axes = axes
+            self._transposed = impact_vertical(scheme, axes)
             self.transpose_action.blockSignals(True)
             self.transpose_action.setChecked(self._transposed)
             self.transpose_action.blockSignals(False)
