@@ -25,8 +25,9 @@ class PanelDouble(QWidget):
         self.appetites: list[tuple[int | None, str]] = []
         self._view = QTableView(self)
 
-    def set_data(self, scheme, risks, trails) -> None:
+    def set_data(self, scheme, risks, trails, axes: str = "") -> None:
         self.data_calls.append((scheme, risks, trails))
+        self.axes = axes
 
     def highlight_risk(self, risk_id: str | None) -> None:
         self.highlighted.append(risk_id)
