@@ -23,13 +23,15 @@ class OpChanges:
     deleted: set[str] = field(default_factory=set)
     # Sentences the user should read about what happened (a restored risk renamed...).
     notes: list[str] = field(default_factory=list)
+    # Every view reloads from the file: a colleague changed it in a way the history cannot name.
+    reload: bool = False
 
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
         return not (
             self.registers or self.risks or self.controls or self.actions
-            or self.periods or self.links or self.scheme or self.settings
+            or self.periods or self.links or self.scheme or self.settings or self.reload
         )
 
     def merge(self, other: OpChanges) -> OpChanges:
@@ -42,6 +44,7 @@ class OpChanges:
         self.links |= other.links
         self.scheme = self.scheme or other.scheme
         self.settings = self.settings or other.settings
+        self.reload = self.reload or other.reload
         self.fields.update(other.fields)
         self.created |= other.created
         self.deleted |= other.deleted
@@ -51,4 +54,4 @@ class OpChanges:
     @classmethod
     def everything(cls) -> OpChanges:
         """A record that tells every view to reload (a colleague changed the file)."""
-        return cls(scheme=True, settings=True, registers={"*"}, risks={"*"})
+        return cls(scheme=True, settings=True, reload=True)

@@ -13,6 +13,7 @@ from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.storage.merge import MergeOutcome, merge_into
 from riskdesk.storage.opening import inspect_file, read_only_uri
+from riskdesk.storage.records import PERIOD
 from riskdesk.storage.schema import SCHEMA_VERSION
 from riskdesk.storage.store import now_text
 
@@ -97,6 +98,8 @@ def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> Merg
         changes.actions |= outcome.ids.get("action", set())
         changes.periods |= outcome.ids.get("period", set())
         changes.links |= outcome.ids.get("link", set())
+        if outcome.snapshots_added:  # their closed periods' snapshots: the periods are read again with them
+            changes.periods |= {period.id for period in workspace.store.all(PERIOD)}
     return MergeResult(outcome, changes, dry_run)
 
 

@@ -43,4 +43,4 @@ def reopen_period(workspace: Workspace, period_id: str, reason: str = "") -> OpC
             if risk.id in comments and not risk.period_comment.strip():
                 workspace.store.update(RISK, risk.id, risk.version, {"period_comment": comments[risk.id]}, why)
                 changes.risks.add(risk.id)
-    return changes.merge(OpChanges.everything())
+    return changes

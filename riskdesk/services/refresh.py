@@ -40,7 +40,7 @@ def load_the_rest(workspace: Workspace, contents: RegisterContents) -> None:
 
 def needs_full_reload(changes: OpChanges) -> bool:
     """True when the change touches everything (a colleague's edit, a new scheme)."""
-    return changes.scheme or changes.settings or "*" in changes.risks or "*" in changes.registers
+    return changes.scheme or changes.settings or changes.reload
 
 
 def refresh_contents(workspace: Workspace, contents: RegisterContents, changes: OpChanges) -> RegisterContents:
@@ -136,5 +136,5 @@ def changes_after(workspace: Workspace, after_id: int) -> tuple[OpChanges, int]:
         elif entity in _PLURAL:
             getattr(changes, _PLURAL[entity]).add(entity_id)
     if changes.periods:
-        changes.risks.add("*")  # closing a period snapshots and clears every risk's comment
+        changes.reload = True  # closing a period snapshots and clears every risk's comment
     return changes, int(rows[-1][0])

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from riskdesk.core.changes import OpChanges
 from riskdesk.interchange.tabular_import import SpreadsheetError
 from riskdesk.services.files import save_copy
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui.bring_in_dialog import BringInDialog
+from riskdesk.ui.operations import WindowOp
 
 if TYPE_CHECKING:
     from riskdesk.ui.main_window import MainWindow
@@ -206,10 +206,11 @@ class BringIn(QObject):
         if message is None:
             self._drop_safety_copy()  # nothing was written, so the copy is not needed
             return
-        # The file changed under every view, and an earlier edit undone now would write over
-        # what just arrived: so the views reload and the undo history starts afresh.
+        # An earlier edit undone now would write over what just arrived: the undo history
+        # starts afresh, and the views re-read what the import or merge says it changed.
         self.window.undo_stack.clear()
-        self.document.apply(OpChanges.everything())
+        document = self.document
+        WindowOp(document, lambda: document.apply(result.changes)).run(initiator=self)
         self.window.statusBar().showMessage(message)
         self.dialog.writing = False
         self.dialog.accept()

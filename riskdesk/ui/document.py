@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,13 +24,14 @@ from riskdesk.storage.errors import RegisterFileError
 
 POLL_MS = 1500
 PRESENCE_MS = 5000  # who else has the file open: looked at every few seconds
-T = TypeVar("T")
 
 
 class Document(QObject):
     """One open register file. Every change passes through apply(), which tells the views."""
 
-    changed = Signal(object)  # OpChanges
+    # (OpChanges, initiator): what one operation changed, and the part that asked for it
+    # (None for an undo, a redo or a colleague's change). Each view decides what to refresh.
+    opExecuted = Signal(object, object)
     completed = Signal()  # controls, actions and history of periods are now in memory
     problem = Signal(str)  # a plain sentence for the user
     peopleChanged = Signal(list)  # names of the others who have the file open
@@ -40,6 +42,7 @@ class Document(QObject):
         self.workspace = workspace
         self.is_open = True  # False once close() has run: nothing may be written any more
         self.from_colleague = False  # True while changes read from the file (a colleague's) are applied
+        self.initiator: object | None = None  # the part whose operation is running (operations.WindowOp)
         # The window paints with the risks first; the rest follows a moment later.
         self.contents: RegisterContents = load_first_view(workspace)
         self.complete = False
@@ -82,6 +85,15 @@ class Document(QObject):
             return
         self.completed.emit()
 
+    @contextmanager
+    def initiated_by(self, initiator: object | None) -> Iterator[None]:
+        """Name the part whose operation runs inside the block; the views are told it with the changes."""
+        before, self.initiator = self.initiator, initiator
+        try:
+            yield
+        finally:
+            self.initiator = before
+
     def apply(self, changes: OpChanges) -> None:
         """Bring the in-memory copy up to date with an operation's changes and tell the views."""
         if changes.empty:
@@ -89,7 +101,7 @@ class Document(QObject):
         self.ensure_complete()
         self.contents = refresh_contents(self.workspace, self.contents, changes)
         self._seen_version = self.workspace.store.data_version()
-        self.changed.emit(changes)
+        self.opExecuted.emit(changes, self.initiator)
         for note in changes.notes:  # e.g. a restored risk that had to take a new reference
             self.problem.emit(note)
 
@@ -98,12 +110,6 @@ class Document(QObject):
         changes = operation()
         self.apply(changes)
         return changes
-
-    def run_returning(self, operation: Callable[[], tuple[T, OpChanges]]) -> T:
-        """Run an operation that creates something; refresh and return what it made."""
-        made, changes = operation()
-        self.apply(changes)
-        return made
 
     def check_for_colleagues(self) -> bool:
         """Reload when someone else wrote to the file since we last looked."""
@@ -118,7 +124,8 @@ class Document(QObject):
         changes, self._history_id = changes_after(self.workspace, self._history_id)
         self.from_colleague = True  # the views may tell the user who changed what they show
         try:
-            self.apply(changes)
+            with self.initiated_by(None):  # no part of this window asked for it
+                self.apply(changes)
         finally:
             self.from_colleague = False
         return True

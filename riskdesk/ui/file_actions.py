@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from riskdesk.core.validation import ValidationError
 from riskdesk.services.demo import write_demo
 from riskdesk.services.files import save_copy as copy_file
-from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.errors import ConflictError, RegisterFileError
 from riskdesk.ui import commands
 from riskdesk.ui.menus import SHORTCUTS, shortcut_keys
 from riskdesk.ui.new_register_wizard import NewRegisterWizard
+from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.settings import recent_files
 from riskdesk.ui.undo import edit_fields
@@ -37,27 +37,26 @@ FILE_FILTER = "Register files (*.sqlite);;All files (*)"
 
 
 def guard(window: MainWindow, step: Callable[[], Any]) -> Any:
-    """Run an edit; a refusal or a colleague's change is told in plain words."""
+    """Run an edit through the one entry; a refusal or a colleague's change is told in plain words."""
     if window.read_only:
         window.statusBar().showMessage("This file is open to read and print only; nothing was changed.", 8000)
         return None
-    try:
-        return step()
-    except ValidationError as error:
-        window.show_message("That change was not made", str(error))
-    except ConflictError as error:
-        if window.document is not None and error.current is not None and error.attempted:
-            # A register's name, a score from the heat map...: the same question as in the editor,
-            # so what the user typed or chose is never simply dropped.
-            window.document.check_for_colleagues()
-            window.editor.conflicts.ask(error)
-            return None
-        window.show_message("Someone else changed this", str(error))
-        if window.document is not None:
-            window.document.check_for_colleagues()
-    except (NotFoundError, RegisterFileError) as error:
-        window.show_message("That change was not made", str(error))
-    return None
+    return WindowOp(window.document, step).failure(lambda failure: tell_window(window, failure)).run(window)
+
+
+def tell_window(window: MainWindow, failure: Failure) -> None:
+    """A refusal of a menu or drag-and-drop edit: a message box, or the conflict question."""
+    document = window.document
+    question = failure.question
+    if document is not None and question is not None:
+        # A register's name, a score from the heat map...: the same question as in the editor,
+        # so what the user typed or chose is never simply dropped.
+        document.check_for_colleagues()
+        window.editor.conflicts.ask(question)
+        return
+    window.show_message(failure.title, failure.sentence)
+    if document is not None and isinstance(failure.error, ConflictError):
+        document.check_for_colleagues()
 
 
 def demo_path() -> Path:

@@ -103,7 +103,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.resize(1000, 560)
-        document.changed.connect(lambda _changes: self.reload())
+        document.opExecuted.connect(lambda _changes, _initiator: self.reload())
         self.reload()
 
     def reload(self) -> None:

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.close_file()
         self.read_only = read_only or check_later  # editable once the integrity check has passed
         self.document = document
-        self.document.changed.connect(self.on_changed)
+        self.document.opExecuted.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
         self.document.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.document.peopleChanged.connect(self._show_people)
@@ -404,11 +404,11 @@ class MainWindow(QMainWindow):
         self._feed_heat_map()
         self._update_state()
 
-    def on_changed(self, changes: OpChanges) -> None:
+    def on_changed(self, changes: OpChanges, initiator: object | None = None) -> None:
         """Refresh only what an operation changed."""
         document = self._doc()
         contents = document.contents
-        everything = "*" in changes.risks or "*" in changes.registers
+        everything = changes.reload
         if everything or self.tree_model.is_stale(contents):
             keep = self.selected_register_id()
             expanded = self.tree.expanded_ids()
@@ -418,11 +418,12 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, NAME))
         elif changes.risks or changes.actions:
             self.tree_model.update_counts(contents)
-        if changes.risks or changes.actions or changes.registers or changes.scheme or changes.settings:
+        if (changes.risks or changes.actions or changes.registers or changes.scheme or changes.settings
+                or changes.periods or everything):
             register_id = self.selected_register_id()
             risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
             model = self.risk_panel.model
-            if not everything and {r.id for r in risks} == model.risk_ids():
+            if not everything and not changes.periods and {r.id for r in risks} == model.risk_ids():
                 model.update_risks(changes.risks | {a_risk for a_risk in self._risks_of_actions(changes)}, contents)
             else:
                 self.risk_panel.set_risks(risks, contents)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
-from riskdesk.core.changes import OpChanges
 from riskdesk.core.periods import next_period_label, quarter_dates, quarter_label
 from riskdesk.ui.report_kinds import KINDS
 
@@ -51,13 +50,12 @@ def close_period(window: MainWindow, ask_label: bool = True) -> bool:
         label = chosen
     from riskdesk.ui.file_actions import guard  # file_actions imports the menus, which import us
 
-    changes = guard(window, lambda: document.workspace.close_period(period.id, next_label=label or None))
+    changes = guard(window, lambda: document.run(
+        lambda: document.workspace.close_period(period.id, next_label=label or None)))
     if changes is None:
         return False
-    # Edits made before the close belong to a closed period now: they cannot be undone
-    # from here, and every view reloads (snapshots, directions and comments all moved).
+    # Edits made before the close belong to a closed period now: they cannot be undone from here.
     window.undo_stack.clear()
-    document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{period.label} closed" + (f"; {label} is open" if label else ""), 8000)
     return True
 
@@ -100,11 +98,10 @@ def reopen_period(window: MainWindow) -> bool:
                           f"be changed again?{removed} Each risk's {period.label} comment comes back where no "
                           "newer one has been written. The history records the reopening."):
         return False
-    changes = guard(window, lambda: reopen(document.workspace, period.id))
+    changes = guard(window, lambda: document.run(lambda: reopen(document.workspace, period.id)))
     if changes is None:
         return False
     window.undo_stack.clear()
-    document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{period.label} is open again", 8000)
     return True
 
@@ -154,10 +151,10 @@ def start_period(window: MainWindow, ask_label: bool = True) -> bool:
     from riskdesk.ui.file_actions import guard
 
     bounds = quarter_dates(label)
-    made = guard(window, lambda: document.workspace.create_period(label, *(bounds or (None, None))))
+    made = guard(window, lambda: document.run(
+        lambda: document.workspace.create_period(label, *(bounds or (None, None)))[1]))
     if made is None:
         return False
-    document.apply(OpChanges.everything())
     window.statusBar().showMessage(f"{label} is open", 8000)
     return True
 

@@ -138,6 +138,18 @@ class RiskTableModel(QAbstractTableModel):
         """The lower-case text the search box matches on a row."""
         return self._search[row]
 
+    def rows(self) -> Sequence[Risk]:
+        """Every risk in row order (the filter decides all rows in one pass over it)."""
+        return self._risks
+
+    def search_texts(self) -> Sequence[str]:
+        """The search text of every row, in row order."""
+        return self._search
+
+    def scheme(self) -> ScoringScheme | None:
+        """The scoring scheme the rows are shown against (None before the first risks)."""
+        return self._contents.scheme if self._contents is not None else None
+
     def is_overdue(self, row: int) -> bool:
         """True when the row's next review date (from its band's cadence) has passed."""
         if self._contents is None:
@@ -367,10 +379,6 @@ class RiskFilterModel(QSortFilterProxyModel):
         self._ids = set(ids) if ids is not None else None
         self._refilter()
 
-    def risk_id_filter(self) -> set[str] | None:
-        """The external id filter now in force."""
-        return self._ids
-
     def _refilter(self) -> None:
         # Decide every row in one pass, so Qt's per-row callback is a list lookup.
         self.beginFilterChange()
@@ -382,9 +390,9 @@ class RiskFilterModel(QSortFilterProxyModel):
         model = self._model
         if model is None:
             return []
-        risks = model._risks
+        risks = model.rows()
         search = self._search
-        accepted = [search in text for text in model._search] if search else [True] * len(risks)
+        accepted = [search in text for text in model.search_texts()] if search else [True] * len(risks)
         if self._ids is not None:
             ids = self._ids
             accepted = [ok and risk.id in ids for ok, risk in zip(accepted, risks, strict=True)]
@@ -396,7 +404,7 @@ class RiskFilterModel(QSortFilterProxyModel):
             accepted = [ok and risk.owner == owner for ok, risk in zip(accepted, risks, strict=True)]
         if self._overdue_only:
             accepted = [ok and model.is_overdue(row) for row, ok in enumerate(accepted)]
-        scheme = model._contents.scheme if model._contents else None
+        scheme = model.scheme()
         if self._band is not None and scheme is not None:
             band = self._band
             accepted = [ok and risk.residual is not None

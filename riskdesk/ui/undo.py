@@ -7,10 +7,10 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.core.validation import ValidationError
 from riskdesk.services.undoing import step_fields, updater
-from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.errors import ConflictError
 from riskdesk.ui.document import Document
+from riskdesk.ui.operations import Failure, WindowOp
 
 
 class Edit(Protocol):
@@ -48,17 +48,17 @@ class OperationCommand(QUndoCommand):
         self._step(self.edit.undo, "undone")
 
     def _step(self, step: Any, done: str) -> None:
-        try:
-            self._document.apply(step())
-        except ConflictError as error:
-            self.setObsolete(True)
-            self._document.check_for_colleagues()  # show their value, which was kept
-            self._document.problem.emit(f"{self.text()}: {error}.")
-            self._document.conflict.emit(error)
-        except (ValidationError, NotFoundError, RegisterFileError) as error:
-            self.setObsolete(True)
-            self._document.check_for_colleagues()
-            self._document.problem.emit(f"{self.text()} could not be {done}: {error}")
+        document = self._document
+        WindowOp(document, lambda: document.apply(step())).failure(lambda f: self._refused(f, done)).run()
+
+    def _refused(self, failure: Failure, done: str) -> None:
+        self.setObsolete(True)
+        self._document.check_for_colleagues()  # show their value, which was kept
+        if isinstance(failure.error, ConflictError):
+            self._document.problem.emit(f"{self.text()}: {failure.sentence}.")
+            self._document.conflict.emit(failure.error)
+        else:
+            self._document.problem.emit(f"{self.text()} could not be {done}: {failure.sentence}")
 
 
 def push(document: Document, text: str, edit: Edit) -> OpChanges:

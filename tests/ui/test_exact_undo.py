@@ -85,8 +85,12 @@ def test_a_restore_whose_reference_was_reused_takes_a_free_one_and_says_so(docum
     said: list[str] = []
     document.problem.connect(said.append)
     commands.delete_risk(document, risk)
-    newcomer = document.run_returning(
-        lambda: ws.create_risk(risk.register_id, risk.reference, "A new risk under the old reference"))
+    colleague = Workspace.open(ws.path, user="A colleague")  # a risk they add takes the freed reference
+    try:
+        newcomer, _ = colleague.create_risk(risk.register_id, risk.reference, "A new risk under the old reference")
+    finally:
+        colleague.close()
+    assert document.check_for_colleagues()
     document.undo_stack.undo()
     restored = ws.store.get(RISK, risk.id)
     assert restored.reference == f"{risk.reference} (restored)"

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.dates import date_in_words, read_date
 from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
-from riskdesk.core.validation import ValidationError
+from riskdesk.core.validation import Problem, ValidationError
 from riskdesk.services.change_log import when_in_words
 from riskdesk.services.history_queries import deleted_by
 from riskdesk.services.refresh import current_record, current_version
-from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.errors import ConflictError
 from riskdesk.ui import commands
 from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.conflict_resolution import ConflictAsker
 from riskdesk.ui.document import Document
+from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.risk_editor.calm import CalmChoices
 from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
 from riskdesk.ui.risk_editor.links import LinksBox
@@ -323,11 +324,11 @@ class RiskEditor(QWidget):
         """Re-read the shown risk when an operation or a colleague changed it."""
         if self.document is None or self.risk is None:
             return
-        everything = "*" in changes.risks
         if changes.scheme:
             self.scores.set_scheme(self.document.contents.scheme)
-        mine = self.risk.id in changes.risks or everything or bool(changes.links) or bool(
-            changes.controls or changes.actions)
+        # A period closed or reopened moves this period's comment and the earlier ones.
+        mine = self.risk.id in changes.risks or changes.reload or bool(changes.links) or bool(
+            changes.controls or changes.actions or changes.periods)
         if not mine:
             return
         fresh = self.document.risk(self.risk.id)
@@ -442,7 +443,7 @@ class RiskEditor(QWidget):
             try:
                 value = self._parsed(name)
             except ValidationError as error:
-                self._show_problems(error)
+                self._show_problems(error.problems)
                 return
             self._conflict(name, fresh.changed_by if fresh else "", str(widget_value), str(theirs), value,
                            changed_at=fresh.changed_at if fresh else "")
@@ -455,7 +456,7 @@ class RiskEditor(QWidget):
         try:
             value = self._parsed(name)
         except ValidationError as error:
-            self._show_problems(error)
+            self._show_problems(error.problems)
             return
         self._write({name: value}, f"Change {LABELS[name]} of {self.risk.reference}", name)
 
@@ -466,30 +467,15 @@ class RiskEditor(QWidget):
             self._write({kind: score}, f"Change {kind} score of {self.risk.reference}", kind)
 
     def _write(self, changes: dict[str, Any], text: str, name: str) -> None:
-        risk = self._current()
+        risk, document = self._current(), self._doc()
         self._writing = True
         try:
-            edit_fields(self._doc(), "risk", risk.id, risk.version, changes, text)
-        except ValidationError as error:
-            self._show_problems(error)
-            return
-        except ConflictError as error:
-            if error.current is None:
-                who = deleted_by(self._doc().workspace, risk.id) or error.changed_by
-                self._conflict(name, who, self._shown(name, changes[name]), "", changes[name], deleted=True)
-                return
-            theirs = self._shown(name, getattr(error.current, name, None))
-            if name in TEXTS and name not in DATES:
-                mine = str(self._value(self.widgets[name]))
-            else:
-                mine = self._shown(name, changes[name])
-            self._conflict(name, error.changed_by, mine, theirs, changes[name], changed_at=error.changed_at)
-            return
-        except (NotFoundError, RegisterFileError) as error:
-            self.problem.show_problem(str(error))
-            return
+            done = WindowOp(document, lambda: edit_fields(document, "risk", risk.id, risk.version, changes, text)) \
+                .failure(lambda failure: self._write_refused(failure, changes, name)).run(self)
         finally:
             self._writing = False
+        if done is None:
+            return
         fresh = self._doc().risk(risk.id)
         if self.risk is None or self.risk.id != risk.id:
             return  # the refresh moved the editor to another risk (another register was chosen)
@@ -505,8 +491,29 @@ class RiskEditor(QWidget):
             self.scores.show_problem(name, "")
         self.problem.show_problem("")
 
-    def _show_problems(self, error: ValidationError) -> None:
-        for problem in error.problems:
+    def _write_refused(self, failure: Failure, changes: dict[str, Any], name: str) -> None:
+        """A field's write was refused: the problem beside the field, or the conflict question."""
+        error = failure.error
+        if not isinstance(error, ConflictError):
+            if failure.problems:
+                self._show_problems(failure.problems)
+            else:
+                self.problem.show_problem(failure.sentence)
+            return
+        risk = self._current()
+        if error.current is None:
+            who = deleted_by(self._doc().workspace, risk.id) or error.changed_by
+            self._conflict(name, who, self._shown(name, changes[name]), "", changes[name], deleted=True)
+            return
+        theirs = self._shown(name, getattr(error.current, name, None))
+        if name in TEXTS and name not in DATES:
+            mine = str(self._value(self.widgets[name]))
+        else:
+            mine = self._shown(name, changes[name])
+        self._conflict(name, error.changed_by, mine, theirs, changes[name], changed_at=error.changed_at)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        for problem in problems:
             name = problem.field.split(".")[0]
             if name in ("inherent", "residual", "target"):
                 self.scores.show_problem(name, problem.message)
@@ -563,17 +570,18 @@ class RiskEditor(QWidget):
         """Write a control's or action's dialog; a colleague's change to the same field is asked about."""
         document = self._doc()
         text = f"Edit {kind} of {self._current().reference}"
-        try:
-            edit_fields(document, kind, item_id, version, values, text)
+        refused: list[Failure] = []
+        WindowOp(document, lambda: edit_fields(document, kind, item_id, version, values, text)) \
+            .failure(refused.append).run(self)
+        if not refused:
             return
-        except ConflictError as error:
-            if error.current is None:
-                self.problem.show_problem(f"{error}. What you typed: " + "; ".join(
-                    str(v) for v in values.values() if isinstance(v, str) and v))
-                return
-            clash = error
-        except (ValidationError, NotFoundError, RegisterFileError) as error:
-            self.problem.show_problem(str(error))
+        clash = refused[0].error
+        if not isinstance(clash, ConflictError):
+            self.problem.show_problem(refused[0].sentence)
+            return
+        if clash.current is None:
+            self.problem.show_problem(f"{clash}. What you typed: " + "; ".join(
+                str(v) for v in values.values() if isinstance(v, str) and v))
             return
         theirs = {name: getattr(clash.current, name, None) for name in values}
         # Fields only the user changed are written at once; each one both changed is asked about.
@@ -598,16 +606,18 @@ class RiskEditor(QWidget):
                                                 f"Change {LABELS.get(name, name)} of {fresh.reference}"))
         document.check_for_colleagues()
         if not restore and document.risk(risk_id) is not None:
-            document.apply(OpChanges.everything())  # the deletion came before our last look
+            document.apply(OpChanges(risks={risk_id}))  # the deletion came before our last look: read it
         if self.risk is not None and self.risk.id == risk_id:
             self.show_risk(document.risk(risk_id))
 
     def _guard(self, step: Any) -> None:
-        try:
-            step()
-        except ValidationError as error:
-            self._show_problems(error)
-        except (ConflictError, NotFoundError, RegisterFileError) as error:
-            self.problem.show_problem(str(error))
-            if self.document is not None:
-                self.document.check_for_colleagues()
+        WindowOp(self.document, step).failure(self._refused).run(self)
+
+    def _refused(self, failure: Failure) -> None:
+        """A refusal told in the editor: beside the field it names, or under the form."""
+        if failure.problems:
+            self._show_problems(failure.problems)
+            return
+        self.problem.show_problem(failure.sentence)
+        if self.document is not None:
+            self.document.check_for_colleagues()
