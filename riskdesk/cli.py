@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from riskdesk import __version__
 
 if TYPE_CHECKING:
-    from riskdesk.core.contents import RegisterContents
     from riskdesk.services.workspace import Workspace
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
@@ -501,39 +500,25 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from riskdesk.interchange.json_export import write_json
-    from riskdesk.interchange.tabular_export import ExportError, write_csv, write_xlsx
-    from riskdesk.services.exporting import export_json
-    from riskdesk.services.queries import load_contents
+    from riskdesk.interchange.tabular_export import ExportError
+    from riskdesk.services.exporting import FORMATS, export_file
     from riskdesk.services.workspace import Workspace
 
     output: Path = args.output
-    writers: dict[str, Callable[[RegisterContents, Path], object]] = {
-        ".json": write_json, ".csv": write_csv, ".xlsx": write_xlsx}
-    writer = writers.get(output.suffix.lower())
-    if writer is None:
+    if output.suffix.lower() not in FORMATS:
         return _fail(f"{output.name}: riskdesk exports to .json, .csv or .xlsx; name the output file so")
     if not output.parent.exists():
         return _fail(f"{output.parent} does not exist.")
     workspace = Workspace.open(args.path, read_only=True)
     _note_rolled_back(workspace)
     try:
-        if writer is write_json:  # streamed from the file: the history is read as it is written
-            count = export_json(workspace, output)
-        else:
-            contents = load_contents(workspace, with_history=True)
-            count = len(contents.risks)
-    except OSError as error:
-        return _fail(f"{output}: could not be written ({error.strerror or error}).")
-    finally:
-        workspace.close()
-    try:
-        if writer is not write_json:
-            writer(contents, output)
+        count = export_file(workspace, output)
     except ExportError as error:
         return _fail(f"{output.name} was not written: {error}.")
     except OSError as error:
         return _fail(f"{output}: could not be written ({error.strerror or error}).")
+    finally:
+        workspace.close()
     print(f"Exported {count} risks to {output}")
     return OK
 

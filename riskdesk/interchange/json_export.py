@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -112,11 +112,13 @@ def _dumps(value: Any, depth: int) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
 
 
-def stream_document(out: TextIO, contents: RegisterContents, history: Iterable[HistoryEntry]) -> None:
+def stream_document(out: TextIO, contents: RegisterContents, history: Iterable[HistoryEntry],
+                    tick: Callable[[], None] | None = None) -> None:
     """Write the export a risk and a history entry at a time, as json.dumps(indent=2) lays it out.
 
     Only one risk's entry is in memory at once, so a 10,000-risk register with its full history
-    exports in bounded memory; the text is the same as dumping build_document whole.
+    exports in bounded memory; the text is the same as dumping build_document whole. tick, when
+    given, is called after each risk and each history entry (it may raise to stop the export).
     """
     out.write("{")
     for number, (key, value) in enumerate(_parts(contents, history)):
@@ -130,11 +132,14 @@ def stream_document(out: TextIO, contents: RegisterContents, history: Iterable[H
             out.write("[\n    " if empty else ",\n    ")
             out.write(_dumps(item, 2))
             empty = False
+            if tick is not None:
+                tick()
         out.write("[]" if empty else "\n  ]")
     out.write("\n}")
 
 
-def write_json(contents: RegisterContents, target: Path, history: Iterable[HistoryEntry] | None = None) -> None:
+def write_json(contents: RegisterContents, target: Path, history: Iterable[HistoryEntry] | None = None,
+               tick: Callable[[], None] | None = None) -> None:
     """Write the export to a file, replacing it only once the whole text is written.
 
     history, when given, is read as it is written (a cursor over the file's history); otherwise
@@ -143,7 +148,7 @@ def write_json(contents: RegisterContents, target: Path, history: Iterable[Histo
     partial = target.with_name(target.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8") as out:
-            stream_document(out, contents, contents.history if history is None else history)
+            stream_document(out, contents, contents.history if history is None else history, tick)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -8,7 +8,7 @@ with the register.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,8 +41,14 @@ class ExportError(ValueError):
     """An export that cannot be written as asked; one plain sentence naming the record and field."""
 
 
-def write_csv(contents: RegisterContents, target: Path) -> int:
-    """One row per risk (UTF-8 with a byte-order mark so Excel reads accents); returns the row count."""
+Tick = Callable[[], None]  # called once per risk written; it may raise to stop the export
+
+
+def write_csv(contents: RegisterContents, target: Path, tick: Tick | None = None) -> int:
+    """One row per risk (UTF-8 with a byte-order mark so Excel reads accents); returns the row count.
+
+    tick, when given, is called after each risk's row (len(tables.live) times).
+    """
     tables = Tables(contents)
     partial = target.with_name(target.name + ".partial")
     try:
@@ -51,6 +57,8 @@ def write_csv(contents: RegisterContents, target: Path) -> int:
             writer.writerow(RISK_COLUMNS)
             for risk in tables.live:
                 writer.writerow([_csv(cell) for cell in tables.risk_row(risk)])
+                if tick is not None:
+                    tick()
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -104,26 +112,33 @@ class _SheetWriter:
         self.sheet.append(cells)
 
 
-def write_xlsx(contents: RegisterContents, target: Path) -> int:
-    """A workbook with Risks, Controls, Actions, Links, Periods, Registers and Matrix sheets; returns the risks."""
+def write_xlsx(contents: RegisterContents, target: Path, tick: Tick | None = None) -> int:
+    """A workbook with Risks, Controls, Actions, Links, Periods, Registers and Matrix sheets; returns the risks.
+
+    tick, when given, is called twice per live risk: once for its row, once for its controls and actions.
+    """
     tables = Tables(contents)
     book = Workbook(write_only=True)
-    try:
-        _fill_sheets(book, tables)
-    except ExportError:
-        for sheet in book.worksheets:  # finish each sheet's stream so nothing is left half open
-            sheet.close()
-        raise
     partial = target.with_name(target.name + ".partial")
     try:
+        _fill_sheets(book, tables, tick or _no_tick)
         book.save(partial)
         partial.replace(target)
+    except BaseException:  # a refusal, a folder that cannot be written, or a tick that stopped it
+        for sheet in book.worksheets:  # finish each sheet's stream so nothing is left half open
+            if not sheet.closed:
+                sheet.close()
+        raise
     finally:
         partial.unlink(missing_ok=True)
     return len(tables.live)
 
 
-def _fill_sheets(book: Workbook, tables: Tables) -> None:
+def _no_tick() -> None:
+    pass
+
+
+def _fill_sheets(book: Workbook, tables: Tables, tick: Tick) -> None:
     contents = tables.contents
     scheme = contents.scheme
     fills = {band.name: PatternFill("solid", fgColor=band.colour.lstrip("#").upper()) for band in scheme.bands}
@@ -134,6 +149,7 @@ def _fill_sheets(book: Workbook, tables: Tables) -> None:
         if risk.residual is not None:
             colour[band_column] = fills[scheme.band_for(risk.residual.likelihood, risk.residual.impact).name]
         risks.row(tables.risk_row(risk), f"Risk {risk.reference}", colour)
+        tick()
     controls = _SheetWriter(book, "Controls", CONTROL_COLUMNS)
     actions = _SheetWriter(book, "Actions", ACTION_COLUMNS)
     for risk in tables.live:
@@ -141,6 +157,7 @@ def _fill_sheets(book: Workbook, tables: Tables) -> None:
             controls.row(row, f"A control of risk {risk.reference}")
         for row in tables.action_rows(risk):
             actions.row(row, f"An action of risk {risk.reference}")
+        tick()
     links = _SheetWriter(book, "Links", LINK_COLUMNS)
     for row in tables.link_rows():
         links.row(row, f"The link from risk {row[1]}")

@@ -408,6 +408,10 @@ class RegisterFile:
         except sqlite3.OperationalError as error:
             raise RegisterFileError(self._unreadable_history(error)) from None
 
+    def history_count(self) -> int:
+        """How many history rows the file holds (to say how far an export has got)."""
+        return int(self.conn.execute("SELECT count(*) FROM history").fetchone()[0])
+
     def _unreadable_history(self, error: sqlite3.OperationalError) -> str:
         if "decode" not in str(error).lower():
             raise error

@@ -1,30 +1,34 @@
-"""File > Export...: the register as an Excel workbook, a CSV of risks, or the complete JSON."""
+"""File > Export...: the register as an Excel workbook, a CSV of risks, or the complete JSON.
+
+The export runs off the window's thread with a progress window and Cancel, on its own
+read-only connection to the file; a stopped or failed export leaves no half-written file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from riskdesk.interchange.tabular_export import ExportError, write_csv, write_xlsx
-from riskdesk.services.exporting import export_json
-from riskdesk.services.queries import load_contents
+from riskdesk.interchange.tabular_export import ExportError
+from riskdesk.services.exporting import export_file
 from riskdesk.services.workspace import Workspace
+from riskdesk.ui.background import BackgroundTask, TaskControl, run_in_background
 
 FILTERS = {
     "Excel workbook: risks, controls, actions, links, periods and a matrix (*.xlsx)": ".xlsx",
     "CSV: one row per risk (*.csv)": ".csv",
     "JSON: every record, period and change (*.json)": ".json",
 }
+TITLE = "Export the register"
 
 
 def ask_target(parent: QWidget, workspace: Workspace) -> Path | None:
     """Where to export, and in which format (from the name or the filter chosen)."""
     suggestion = str(workspace.path.with_suffix(".xlsx"))
-    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, "Export the register", suggestion,
-                                                        ";;".join(FILTERS))
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, TITLE, suggestion, ";;".join(FILTERS))
     if not chosen:
         return None
     target = Path(chosen)
@@ -33,33 +37,58 @@ def ask_target(parent: QWidget, workspace: Workspace) -> Path | None:
     return target
 
 
-def export_to(workspace: Workspace, target: Path) -> int:
-    """Write the export; returns the number of risks. ExportError or OSError when it cannot be written."""
-    suffix = target.suffix.lower()
-    if suffix == ".json":
-        return export_json(workspace, target)
-    contents = load_contents(workspace)
-    writer = write_xlsx if suffix == ".xlsx" else write_csv
-    return writer(contents, target)
+def export_work(path: Path, target: Path) -> Callable[[TaskControl], int]:
+    """The export as work for a background task: its own connection, progress, and a stop on Cancel."""
+
+    def work(control: TaskControl) -> int:
+        # The window's connection belongs to the window's thread; this one is read-only and ours.
+        workspace = Workspace.open(path, read_only=True)
+        workspace.stop_reading_when(control.cancelled)
+
+        def progress(done: int, total: int) -> None:
+            control.check()  # raising here stops the writer, which removes its partial file
+            control.report(done, total)
+
+        try:
+            return export_file(workspace, target, progress)
+        finally:
+            workspace.close()
+
+    return work
+
+
+def describe_failure(target: Path) -> Callable[[BaseException], str | None]:
+    """Sentences naming the export's file for the failures an export meets."""
+
+    def describe(error: BaseException) -> str | None:
+        if isinstance(error, ExportError):
+            return f"{target.name} was not written: {error}."
+        if isinstance(error, OSError):
+            return (f"{target.name} could not be written in {target.parent} "
+                    f"({error.strerror or error}). Choose another folder.")
+        return None
+
+    return describe
 
 
 def export_register(parent: QWidget, workspace: Workspace, show_message: Callable[[str, str], object],
-                    show_status: Callable[[str], object], target: Path | None = None) -> Path | None:
-    """Ask where (unless told), export, and say how it went in one sentence."""
+                    show_status: Callable[[str], object], target: Path | None = None,
+                    owner: QObject | None = None) -> BackgroundTask | None:
+    """Ask where (unless told), then export in the background; say how it went in one sentence.
+
+    Returns the task (None when the user chose no file); owner is who stops it when the file closes.
+    """
     target = target or ask_target(parent, workspace)
     if target is None:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        count = export_to(workspace, target)
-    except ExportError as error:
-        show_message("The export was not written", f"{target.name} was not written: {error}.")
-        return None
-    except OSError as error:
-        show_message("The export was not written",
-                     f"{target.name} could not be written ({error.strerror or error}). Choose another folder.")
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    show_status(f"Exported {count} risk{'s' if count != 1 else ''} to {target.name}")
-    return target
+
+    def succeeded(count: int) -> None:
+        show_status(f"Exported {count} risk{'s' if count != 1 else ''} to {target.name}")
+
+    return run_in_background(
+        export_work(workspace.path, target), owner=owner, doing="The export",
+        describe=describe_failure(target),
+        succeeded=succeeded,
+        failed=lambda sentence: show_message("The export was not written", sentence),
+        cancelled=lambda: show_status(f"The export was stopped; {target.name} was not written."),
+        progress=(parent, TITLE, f"Exporting the register to {target.name}…"))

@@ -27,6 +27,7 @@ from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions, file_check
 from riskdesk.ui.about import show_about
+from riskdesk.ui.background import BackgroundTask, stop_tasks
 from riskdesk.ui.document import Document
 from riskdesk.ui.guide import show_guide
 from riskdesk.ui.menus import build_menus
@@ -229,7 +230,9 @@ class MainWindow(QMainWindow):
 
         A write already under way is finished first (it cannot stop halfway); a check or a
         preview is abandoned. Their dialogs close, since the file they work on is closing.
+        An export under way is stopped, leaving no half-written file.
         """
+        stop_tasks(self)
         quarter = self.quarter_dialog
         if quarter is not None:
             self.quarter_dialog = None
@@ -312,15 +315,16 @@ class MainWindow(QMainWindow):
         """Save a copy of the open file somewhere else."""
         file_actions.save_copy(self)
 
-    def export_register(self, target: Path | str | None = None) -> Path | None:
-        """File > Export...: the register as .xlsx, .csv or .json."""
+    def export_register(self, target: Path | str | None = None) -> BackgroundTask | None:
+        """File > Export...: the register as .xlsx, .csv or .json, written in the background."""
         if self.document is None:
             return None
         from riskdesk.ui.export_actions import export_register
 
+        self.commit_data()  # what is typed in the editor goes into the export too
         return export_register(self, self.document.workspace, self.show_message,
                                lambda text: self.statusBar().showMessage(text, 8000),
-                               Path(target) if target is not None else None)
+                               Path(target) if target is not None else None, owner=self)
 
     def edit_scheme(self) -> Any:
         """View the file's scoring scheme, or change it with every risk's new score shown first."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from riskdesk.services.importing import import_risks
 from riskdesk.services.queries import load_contents
@@ -16,16 +17,20 @@ from riskdesk.services.workspace import Workspace
 from riskdesk.ui.main_window import MainWindow
 
 Make = Callable[[Path | None], MainWindow]
+WAIT = 30_000
 
 
 def test_export_writes_each_format_and_the_workbook_rebuilds_the_register(make_window: Make, demo_5x5_path: Path,
-                                                                        tmp_path: Path) -> None:
+                                                                        tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(demo_5x5_path)
     action = window.actions_by_name["export"]
     assert action.isEnabled() and action.text() == "&Export..."
     for suffix in (".xlsx", ".csv", ".json"):
         target = tmp_path / f"register{suffix}"
-        assert window.export_register(target) == target and target.exists()
+        task = window.export_register(target)
+        assert task is not None
+        qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=WAIT)
+        assert task.outcome == "succeeded" and target.exists()
         assert f"to register{suffix}" in window.statusBar().currentMessage()
     assert json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))["risks"]
     book = openpyxl.load_workbook(tmp_path / "register.xlsx")
@@ -45,7 +50,7 @@ def test_export_writes_each_format_and_the_workbook_rebuilds_the_register(make_w
 
 
 def test_a_text_too_long_for_a_cell_is_said_in_a_sentence(make_window: Make, workspace: Workspace,
-                                                          tmp_path: Path) -> None:
+                                                          tmp_path: Path, qtbot: QtBot) -> None:
     register, _ = workspace.create_register("Main")
     workspace.create_risk(register.id, "L 1", "Long", description="short for now")
     path = workspace.path
@@ -55,8 +60,10 @@ def test_a_text_too_long_for_a_cell_is_said_in_a_sentence(make_window: Make, wor
         raw.execute("UPDATE risks SET description = ? WHERE reference = 'L 1'", ("y" * 33_000,))
     raw.close()
     window = make_window(path)
-    assert window.export_register(tmp_path / "out.xlsx") is None
-    QApplication.processEvents()
+    task = window.export_register(tmp_path / "out.xlsx")
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=WAIT)
+    assert task.outcome == "failed"
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert any("Risk L 1: Description has 33,000 characters, more than a spreadsheet cell holds" in b.text()
                for b in boxes)
