@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
@@ -25,7 +28,7 @@ from riskdesk.reporting.parts import (
     table_heading,
     text_block,
 )
-from riskdesk.reporting.sections import SectionEnd, SectionMark
+from riskdesk.reporting.sections import Deferred, SectionEnd, SectionMark
 from riskdesk.reporting.styles import TABLE_SIZE, Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import long_date, natural_key, safe
@@ -71,17 +74,20 @@ def by_register(risks: list[RiskEntry]) -> list[tuple[tuple[str, ...], list[Risk
             for path, entries in groups.values()]
 
 
-def register_headings(path: tuple[str, ...], previous: tuple[str, ...], styles: Styles) -> list[Flowable]:
-    """Headings for the registers entered since the previous group: a register, then its sub-registers."""
+def register_marks(path: tuple[str, ...], previous: tuple[str, ...]) -> list[SectionMark]:
+    """Marks for the registers entered since the previous group: a register, then its sub-registers."""
     shared = 0
     while shared < min(len(path), len(previous)) and path[shared] == previous[shared]:
         shared += 1
     shared = min(shared, len(path) - 1)  # a new register of the same name still gets its heading
+    return [SectionMark(name, level=depth) for depth, name in enumerate(path) if depth >= shared]
+
+
+def register_headings(marks: list[SectionMark], styles: Styles) -> list[Flowable]:
+    """Each register's heading, followed by its mark."""
     flowables: list[Flowable] = []
-    for depth, name in enumerate(path):
-        if depth >= shared:
-            flowables += [Paragraph(safe(name), styles.register if depth == 0 else styles.register_sub),
-                          SectionMark(name, level=depth)]
+    for mark in marks:
+        flowables += [Paragraph(safe(mark.title), styles.register if mark.level == 0 else styles.register_sub), mark]
     return flowables
 
 
@@ -105,20 +111,38 @@ def committee_story(data: ReportData, width: float, styles: Styles, palette: Pal
         story += [free_heading("About this register", styles.subheading), *about]
     story.append(scoring_key(data, width, styles, palette))
     story += summary_overview(data, width, styles, palette)
+    # Each risk's flowables are made when layout reaches it (a 10,000-risk story made whole held
+    # hundreds of megabytes); its marks now, for the contents and the outline.
+    sections: list[tuple[list[SectionMark], Callable[[], list[Flowable]]]] = []
     total = len(data.risks)
-    done = 0
     previous: tuple[str, ...] = ()
     for register_index, (path, entries) in enumerate(by_register(data.risks)):
-        lead = register_headings(path, previous, styles)
+        lead = register_marks(path, previous)
         previous = path
-        if register_index:
-            story.append(CondPageBreak(REGISTER_ROOM))
-        for entry in entries:
-            story += risk_section(entry, data, width, styles, palette, lead, level=len(path))
+        for index, entry in enumerate(entries):
+            mark = risk_mark(entry, len(path))
+            made = partial(_deferred_section, entry, data, width, styles, palette, lead, mark,
+                           register_index > 0 and index == 0, Checkpoint(len(sections) + 1, total))
+            sections.append(([*lead, mark], made))
             lead = []
-            done += 1
-            story.append(Checkpoint(done, total))
+    if sections:
+        story.append(Deferred(sections))
     return story
+
+
+def _deferred_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles, palette: Palette,
+                      lead: list[SectionMark], mark: SectionMark, new_register: bool,
+                      checkpoint: Checkpoint) -> list[Flowable]:
+    """One risk's flowables as the story holds them: a register's room check first, progress after."""
+    opening: list[Flowable] = [CondPageBreak(REGISTER_ROOM)] if new_register else []
+    return [*opening, *risk_section(entry, data, width, styles, palette, register_headings(lead, styles),
+                                    level=mark.level, mark=mark), checkpoint]
+
+
+def risk_mark(entry: RiskEntry, level: int) -> SectionMark:
+    """The mark at the start of a risk's section: outline entry, running header, "(continued)" heading."""
+    name = f"{entry.risk.reference} {entry.risk.title}"
+    return SectionMark(name, level=level, register=entry.register_name, continued=name)
 
 
 def scoring_key(data: ReportData, width: float, styles: Styles, palette: Palette) -> Flowable:
@@ -210,16 +234,18 @@ def path_and_trend(entry: RiskEntry, data: ReportData, width: float, styles: Sty
 
 
 def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Styles,
-                 palette: Palette, lead: list[Flowable] | None = None, level: int = 1) -> list[Flowable]:
+                 palette: Palette, lead: list[Flowable] | None = None, level: int = 1,
+                 mark: SectionMark | None = None) -> list[Flowable]:
     """One risk: heading, description, people, scores, period comments, controls and actions.
 
-    lead (a register's heading) is kept on the page with the risk's heading.
+    lead (a register's heading) is kept on the page with the risk's heading; mark is the section's
+    mark when it was made beforehand (risk_mark).
     """
     risk = entry.risk
     # The anchor follows the heading: a block's first flowable gives the space kept above it.
-    name = f"{risk.reference} {risk.title}"
-    opening: list[Flowable] = [*(lead or []), free_heading(name, styles.heading), PageAnchor(anchor_key(entry)),
-                               SectionMark(name, level=level, register=entry.register_name, continued=name)]
+    mark = mark or risk_mark(entry, level)
+    opening: list[Flowable] = [*(lead or []), free_heading(mark.title, styles.heading),
+                               PageAnchor(anchor_key(entry)), mark]
     if risk.exempt:
         opening.append(Paragraph(f"<b>{safe(exempt_words(risk))}</b>", styles.label))
     opening += text_block(risk.description, styles.body)

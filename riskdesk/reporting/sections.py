@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
@@ -64,10 +66,50 @@ class SectionEnd(Flowable):  # type: ignore[misc]
         """Draw nothing."""
 
 
+class Deferred(Flowable):  # type: ignore[misc]
+    """Sections whose flowables are made only when layout reaches them, one section at a time.
+
+    A committee pack's story made whole before layout held every flowable of every risk (about
+    46 KB a risk). The document asks this for the next section's flowables when it comes to the
+    front of the story (`ReportTemplate.filterFlowables`) and lays them out before asking again,
+    so only the section being laid out is held. Each section's marks are made beforehand, so the
+    contents and outline know every section before layout starts.
+    """
+
+    # Never folded into a keep-together group with what comes before it (ReportLab's _ktAllow).
+    locChanger = 1
+
+    def __init__(self, sections: list[tuple[list[SectionMark], Callable[[], list[Flowable]]]]) -> None:
+        """sections: each section's marks (in story order) and the function that makes its flowables."""
+        super().__init__()
+        self.marks = [mark for marks, _ in sections for mark in marks]
+        self._makers: list[Callable[[], list[Flowable]] | None] = [make for _, make in sections]
+        self._next = 0
+
+    def take(self) -> list[Flowable] | None:
+        """The next section's flowables (None when every section has been made); each is made once."""
+        if self._next >= len(self._makers):
+            return None
+        make = self._makers[self._next]
+        self._makers[self._next] = None  # let the section's data go once it is laid out
+        self._next += 1
+        assert make is not None
+        return make()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no room: the document replaces this with the sections before laying it out."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Draw nothing."""
+
+
 def marks_in(flowable: Flowable) -> list[SectionMark]:
-    """The section marks a flowable holds (itself, or the parts of a block kept together)."""
+    """The section marks a flowable holds (itself, the parts of a block kept together, or sections to come)."""
     if isinstance(flowable, SectionMark):
         return [flowable]
+    if isinstance(flowable, Deferred):
+        return flowable.marks
     content = getattr(flowable, "content", None)
     if isinstance(content, list):
         return [part for part in content if isinstance(part, SectionMark)]

@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ReportMeta
 from riskdesk.reporting.fonts import BOLD, REGULAR, register_fonts
-from riskdesk.reporting.sections import SectionEnd, SectionMark, marks_in
+from riskdesk.reporting.sections import Deferred, SectionEnd, SectionMark, marks_in
 from riskdesk.reporting.styles import A3_SCALE, FOOTER_SIZE, Palette, Styles, make_styles
 from riskdesk.reporting.text import long_date, safe
 
@@ -147,7 +147,8 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._section: SectionMark | None = None
         self._page_register = ""
         self._last_register = ""
-        self._continued: dict[str, Paragraph] = {}
+        # The open section's "(continued)" heading, parsed once for every page it runs onto.
+        self._continued: tuple[str, Paragraph] | None = None
         super().__init__(
             str(target) if isinstance(target, Path) else target,
             pagesize=pagesize,
@@ -191,11 +192,21 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._page_register = section.register if section is not None else ""
         if section is not None and section.continued:
             # The same paragraph serves every page a long section runs onto: parsed once.
-            heading = self._continued.get(section.key)
-            if heading is None:
-                heading = self._continued[section.key] = Paragraph(
-                    f"{safe(section.continued)} <i>(continued)</i>", self.styles.continued)
-            self._hanging.append(heading)
+            if self._continued is None or self._continued[0] != section.key:
+                self._continued = (section.key, Paragraph(f"{safe(section.continued)} <i>(continued)</i>",
+                                                          self.styles.continued))
+            self._hanging.append(self._continued[1])
+
+    def filterFlowables(self, flowables: list[Flowable | None]) -> None:
+        """Make the next deferred section's flowables when layout reaches it, ahead of what follows."""
+        while flowables and isinstance(flowables[0], Deferred):
+            made = flowables[0].take()
+            if made is None:
+                del flowables[0]
+            else:
+                flowables[0:0] = made
+        if not flowables:
+            flowables.append(None)  # ReportLab discards a None at the front and goes on
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Follow sections; report progress at each checkpoint and stop when the user cancels."""
