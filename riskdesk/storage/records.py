@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from riskdesk.core.model import (
@@ -136,6 +137,46 @@ class EntitySpec:
             return lambda row: "" if row[i] is None else row[i]
         return lambda row: row[i]
 
+    def writer(self) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+        """The columns a new record fills (all but version and who/when) and a fast converter to them.
+
+        The values are those to_row gives; for bulk inserts (imports), where converting field by
+        field with isinstance tests was a third of the write, so each field's conversion is decided
+        once per kind. Plain fields come first, read in one attrgetter call.
+        """
+        cached = _WRITERS.get(self.name)
+        if cached is not None:
+            return cached
+        names = [n for n in self.fields if n not in _STAMPED]
+        special = {n: self._field_writer(n) for n in names if n in self.enums or n in self.dates
+                   or n in self.bools}
+        plain = [n for n in names if n not in special and n not in self.scores]
+        scores = [n for n in names if n in self.scores]
+        columns = (*plain, *special, *(f"{n}_{part}" for n in scores for part in ("likelihood", "impact")))
+        get_plain, get_special, get_scores = _getter(plain), _getter(list(special)), _getter(scores)
+        converters = tuple(special.values())
+
+        def write(record: Any) -> tuple[Any, ...]:
+            values: tuple[Any, ...] = get_plain(record)
+            if converters:
+                pairs = zip(converters, get_special(record), strict=True)
+                values += tuple([convert(value) for convert, value in pairs])
+            for score in get_scores(record):
+                values += (score.likelihood, score.impact) if score is not None else (None, None)
+            return values
+
+        _WRITERS[self.name] = (columns, write)
+        return columns, write
+
+    def _field_writer(self, name: str) -> Callable[[Any], Any]:
+        if name in self.enums:
+            values: dict[Any, Any] = {member: member.value for member in self.enums[name]}
+            values[None] = None
+            return lambda value: values[value] if value in values else _column_value(value)
+        if name in self.dates:
+            return lambda value: value.isoformat() if type(value) is date else _column_value(value)
+        return lambda value: int(value) if type(value) is bool else _column_value(value)
+
     def from_row(self, row: dict[str, Any]) -> Any:
         """A record built from its columns."""
         values: dict[str, Any] = {}
@@ -184,6 +225,29 @@ class EntitySpec:
 
 
 _READERS: dict[tuple[str, tuple[str, ...]], Callable[[tuple[Any, ...]], Any]] = {}
+_WRITERS: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+_STAMPED = ("version", "changed_by", "changed_at")  # set by the store as it writes, not taken from the record
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the named attributes of a record as a tuple (one call for them all)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        name = names[0]
+        return lambda record: (getattr(record, name),)
+    return lambda record: ()
+
+
+def _column_value(value: Any) -> Any:
+    """A field's value as its column holds it (as field_to_columns does for a field of no known kind)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def _default_of(cls: type, name: str) -> Any:

@@ -8,8 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -228,26 +227,17 @@ class RegisterFile:
         if not records:
             return
         stamp = now_text()
-        names = [n for n in spec.fields if n not in ("version", "changed_by", "changed_at")]
-        first = spec.to_row(records[0])
-        columns = [c for c in first if c not in ("version", "changed_by", "changed_at")]
-        rows = []
-        for record in records:  # the columns in the order to_row gives them, converted as it would
-            values = []
-            for name in names:
-                value = getattr(record, name)
-                if name in spec.scores:
-                    values += [value.likelihood, value.impact] if value else [None, None]
-                else:
-                    values.append(_column_value(value))
-            rows.append((*values, self.user, stamp, stamp, 1, 0))
-        columns += ["changed_by", "changed_at", "created_at", "version", "deleted"]
+        names, write = spec.writer()
+        tail = (self.user, stamp, stamp, 1, 0)
+        rows = [write(record) + tail for record in records]
+        columns = [*names, "changed_by", "changed_at", "created_at", "version", "deleted"]
         marks = ", ".join("?" for _ in columns)
         with self.transaction() as conn:
             try:
                 conn.executemany(f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({marks})", rows)
             except sqlite3.IntegrityError as error:
-                raise RegisterFileError(diagnosis.refused_by_rule(self.path, spec, first, [], error)) from None
+                raise RegisterFileError(diagnosis.refused_by_rule(self.path, spec, spec.to_row(records[0]), [],
+                                                                  error)) from None
             conn.executemany(
                 "INSERT INTO history (entity, entity_id, field, old, new, reason, changed_by, "
                 "changed_at, operation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -416,17 +406,6 @@ class RegisterFile:
         if "decode" not in str(error).lower():
             raise error
         return diagnosis.history_not_text(self.path, self.conn)
-
-
-def _column_value(value: Any) -> Any:
-    """A field's value as its column holds it (as EntitySpec.field_to_columns does for one field)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 def _write_failure(path: Path, error: sqlite3.OperationalError) -> str:
