@@ -17,6 +17,7 @@ from riskdesk.interchange.keyed import read_keyed
 from riskdesk.interchange.layout import IGNORE, Mapping, detect, normalise
 from riskdesk.interchange.sheets import Grid, SpreadsheetError, read_workbook
 from riskdesk.interchange.tabular_import import ParsedSheet, parse_grid
+from riskdesk.services.bulk import collector_paused
 from riskdesk.services.import_plan import Plan, make_plan
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import ConflictError, RegisterFileError
@@ -105,6 +106,7 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+@collector_paused
 def import_risks(workspace: Workspace, source: Path, register_name: str | None = None, dry_run: bool = False,
                  mapping: Mapping | None = None, sheet: str | None = None, header_row: int | None = None,
                  backup: bool = False) -> ImportResult:
