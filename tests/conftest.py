@@ -16,7 +16,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("RISKDESK_USER", "Test User")
 
-from riskdesk.services.demo import write_demo
+from riskdesk.services.demo import demo_written_for, write_demo
 from riskdesk.services.workspace import Workspace
 
 
@@ -26,7 +26,8 @@ def _demo_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     built = {}
     for preset_name in ("5x5", "3x3"):
         path = folder / f"demo-{preset_name}.sqlite"
-        write_demo(path, preset_name)
+        # Made for the day the definition was written for, so the labels and dates tests pin hold.
+        write_demo(path, preset_name, today=demo_written_for(preset_name))
         built[preset_name] = path
     return built
 

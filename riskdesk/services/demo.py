@@ -10,6 +10,7 @@ from typing import Any
 
 from riskdesk.core.model import ActionStatus, Effectiveness, Rag, RegisterKind, RiskStatus, Score, Treatment
 from riskdesk.resources_path import resource
+from riskdesk.services.demo_dates import moved_definition, written_for
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.records import ACTION, RISK
 
@@ -27,6 +28,11 @@ def demo_definition(preset_name: str) -> dict[str, Any]:
     return data
 
 
+def demo_written_for(preset_name: str) -> date:
+    """The day the shipped definition was written for: a demo made "today" on it keeps its dates as written."""
+    return written_for(demo_definition(preset_name))
+
+
 def _score(pair: list[int] | None) -> Score | None:
     return Score(int(pair[0]), int(pair[1])) if pair else None
 
@@ -35,22 +41,28 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def write_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | None = None) -> None:
-    """Write a demo register to path, which appears only once it is complete."""
+def write_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | None = None,
+               today: date | None = None) -> None:
+    """Write a demo register to path, which appears only once it is complete (see build_demo for today)."""
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
-        build_demo(partial, preset_name, progress).close()
+        build_demo(partial, preset_name, progress, today).close()
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def build_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | None = None) -> Workspace:
-    """Write a demo register to path and return it open."""
-    data = demo_definition(preset_name)
+def build_demo(path: Path | str, preset_name: str = "5x5", progress: Progress | None = None,
+               today: date | None = None) -> Workspace:
+    """Write a demo register to path and return it open.
+
+    Its open quarter is the one `today` (default: the real today) falls in, its closed quarters the
+    ones before, and its reviews and actions dated to match, so only a few are overdue.
+    """
+    data = moved_definition(demo_definition(preset_name), today or date.today())
     say = progress or (lambda _text: None)
     workspace = Workspace.create(path, data["scheme"], data["council"], user=DEMO_USER)
     workspace.update_settings(arrow_style=data.get("arrow_style", "arrows"))

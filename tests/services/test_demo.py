@@ -78,3 +78,64 @@ def test_three_by_three_directions_are_those_of_the_profile(demo_3x3: Workspace)
     assert {k: directions[k] for k in ("104", "105", "106", "107", "277", "278", "281", "272")} == {
         "104": "New", "105": "No change", "106": "Improved", "107": "Improved",
         "277": "Improved", "278": "No change", "281": "Worse", "272": "No change"}
+
+
+# -- made for the day it is made: quarters ending near today, a few reviews overdue ----------------
+
+
+def _made_on(tmp_path, preset: str, today):  # type: ignore[no-untyped-def]
+    from riskdesk.services.demo import write_demo
+
+    path = tmp_path / f"demo-{preset}-{today.isoformat()}.sqlite"
+    write_demo(path, preset, today=today)
+    return Workspace.open(path, read_only=True)
+
+
+def test_a_demo_made_today_has_its_open_quarter_now_and_only_a_few_reviews_overdue(tmp_path) -> None:
+    from datetime import date
+
+    from riskdesk.core.periods import quarter_label
+    from riskdesk.services.committee_check import check_for_committee
+
+    today = date(2026, 12, 1)
+    workspace = _made_on(tmp_path, "5x5", today)
+    try:
+        contents = load_contents(workspace)
+        result = check_for_committee(workspace, today=today)
+    finally:
+        workspace.close()
+    current = contents.current_period()
+    assert current is not None and current.label == quarter_label(today) == "Q3 2026/27"
+    assert current.start <= today <= current.end
+    assert [p.label for p in contents.closed_periods()] == ["Q3 2025/26", "Q4 2025/26", "Q1 2026/27",
+                                                             "Q2 2026/27"]
+    reviewed = [r.last_reviewed for r in contents.risks if r.last_reviewed]
+    assert reviewed and all(date(2026, 9, 1) <= day <= date(2026, 9, 30) for day in reviewed)
+    overdue = {f.reference for f in result.findings if f.kind == "review_overdue"}
+    # The monthly reviews of the high risks are overdue on purpose; the rest fall due later.
+    assert 0 < len(overdue) < len(contents.risks) // 2, overdue
+    late_actions = [f for f in result.findings if f.kind == "action_overdue"]
+    assert 0 < len(late_actions) < len(contents.actions) // 2
+    # The story keeps its shape: the same strategic scores and directions as when written.
+    strategic = find_register(contents, "Strategic Risk Register")
+    assert strategic is not None
+    last = contents.closed_periods()[-1]
+    own = [r for r in contents.risks if r.register_id == strategic.id]
+    assert {r.reference: r.residual.value for r in own} == {"SR 7.2": 9, "SR 7.4": 12, "SR 7.5": 12, "SR 7.7": 12}
+    assert {period_view(contents, r, last).direction.value for r in own} == {"No change"}
+
+
+def test_years_in_the_3x3_texts_move_with_its_quarters(tmp_path) -> None:
+    from datetime import date
+
+    workspace = _made_on(tmp_path, "3x3", date(2026, 12, 1))
+    try:
+        contents = load_contents(workspace)
+    finally:
+        workspace.close()
+    assert contents.current_period().label == "Q3 2026/27"
+    texts = " ".join(r.period_comment for r in contents.risks)
+    assert "Contributions for 2026/27 agreed in principle." in texts
+    assert "2021/22" not in texts
+    controls = " ".join(c.description for c in contents.controls)
+    assert "funded until September 2026" in controls

@@ -184,10 +184,10 @@ def test_merge_takes_every_one_sided_edit_and_flags_every_two_sided_one(
 
 
 def test_an_unrelated_register_is_refused_and_nothing_changes(demo_5x5_path: Path, tmp_path: Path, capsys) -> None:
-    from riskdesk.services.demo import write_demo
+    from riskdesk.services.demo import demo_written_for, write_demo
 
     stranger = tmp_path / "another council.sqlite"
-    write_demo(stranger, "5x5")  # same content, made separately: no record in common
+    write_demo(stranger, "5x5", today=demo_written_for("5x5"))  # same content, made separately: no record in common
     before = digest(demo_5x5_path)
     assert main(["merge", str(demo_5x5_path), str(stranger)]) == 2
     assert "is not a copy of demo-5x5.sqlite (they have no records in common)" in capsys.readouterr().err
