@@ -1,4 +1,9 @@
-"""Starting the application: create_main_window() for tests and tools, run() for the command line."""
+"""Starting the application: create_main_window() for tests and tools, run() for the command line.
+
+The first paint comes first: the window is built and the file read with only what the table,
+tree and status bar need; the heat map (and its imports) is put in just after the table has
+painted (finish_start_up), so a user sees the register sooner.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,6 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from riskdesk.resources_path import resource
-from riskdesk.ui import crash
-from riskdesk.ui.heatmap import HeatMapPanel
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.screen_fit import install as fit_windows_to_screen
 from riskdesk.ui.settings import APPLICATION, ORGANISATION, last_file
@@ -66,11 +69,52 @@ def open_files_from_the_system(window: MainWindow) -> FileOpener:
     return opener
 
 
+class AfterFirstPaint(QObject):
+    """Finishes the window's start-up (finish_start_up) once the table or the start page has painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watched = (window.risk_panel.table.viewport(), window.start_page)
+        for widget in self.watched:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            for widget in self.watched:
+                widget.removeEventFilter(self)
+            # Queued: the paint is finished and on screen before the rest is built.
+            QTimer.singleShot(0, lambda: finish_start_up(self.window))
+        return False
+
+
+def finish_start_up(window: MainWindow) -> None:
+    """Put in what the first paint did without: the heat map beside the table. Done once."""
+    if window.heat_map is not None:
+        return
+    from riskdesk.ui.heatmap import HeatMapPanel  # its code loads after the first paint
+
+    window.install_heat_map(HeatMapPanel(window))
+
+
+def reserve_heat_map_space(window: MainWindow) -> None:
+    """Show the heat map's empty area at its size, so the table does not narrow when it arrives."""
+    window.heat_map_area.show()
+    sizes = window.top.sizes()
+    if sizes[1] == 0:
+        whole = max(sum(sizes), 900)
+        window.top.setSizes([whole - whole * 9 // 20, whole * 9 // 20])
+
+
 def create_main_window(path: Path | str | None = None) -> MainWindow:
-    """Build the window for a file (or the start page) without starting an event loop."""
+    """Build the window for a file (or the start page) without starting an event loop.
+
+    The heat map follows the first paint; finish_start_up() puts it in at once (tests, tools).
+    """
     application()
     window = MainWindow()
-    window.install_heat_map(HeatMapPanel(window))
+    reserve_heat_map_space(window)
+    AfterFirstPaint(window)
     # Logging out or shutting down: what is typed is written before the system ends the app.
     application().commitDataRequest.connect(lambda _manager: window.commit_data())
     if path is not None:
@@ -80,6 +124,8 @@ def create_main_window(path: Path | str | None = None) -> MainWindow:
 
 def run(path: Path | str | None = None) -> int:
     """Start riskdesk: the given file, else the last one open, else the start page."""
+    from riskdesk.ui import crash
+
     app = application()
     crash.install()  # an unforeseen error is logged and told, and the window carries on
     window = create_main_window(path if path is not None else last_file())

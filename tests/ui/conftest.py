@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from riskdesk.ui import file_actions
-from riskdesk.ui.app import create_main_window
+from riskdesk.ui.app import create_main_window, finish_start_up
 from riskdesk.ui.main_window import MainWindow
 
 
@@ -35,6 +35,7 @@ def make_window(qtbot: object) -> Iterator[Callable[[Path | None], MainWindow]]:
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # type: ignore[attr-defined]
+        finish_start_up(window)  # the heat map, which a user sees a moment after the first paint
         windows.append(window)
         return window
 

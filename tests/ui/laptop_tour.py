@@ -25,7 +25,7 @@ from riskdesk.interchange.tabular_export import write_csv
 from riskdesk.services.demo import write_demo
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
-from riskdesk.ui.app import create_main_window
+from riskdesk.ui.app import create_main_window, finish_start_up
 from riskdesk.ui.conflict_dialog import ConflictDialog
 from riskdesk.ui.heatmap.rescore_dialog import RescoreDialog
 from riskdesk.ui.new_register_wizard import NewRegisterWizard
@@ -73,6 +73,7 @@ def tour(out: Path, png: bool) -> None:
     start.close()
     window = create_main_window(demo)
     window.show()
+    finish_start_up(window)
     _record("main-window", window, out, png, {
         "heat map": window.heat_map._view, "risk table": window.risk_panel.table, "editor": window.editor,
         "status bar": window.statusBar(), "register tree": window.tree})
