@@ -33,6 +33,14 @@ class Treatment(StrEnum):
     TERMINATE = "terminate"
 
 
+NOT_SET = "Not set"  # what a user reads for a status or treatment nobody chose
+
+
+def choice_words(choice: StrEnum | None) -> str:
+    """A status or treatment as a user reads it: "Open", "Tolerate", or "Not set"."""
+    return choice.value.capitalize() if choice is not None else NOT_SET
+
+
 class ActionStatus(StrEnum):
     """Progress of a mitigating action."""
 
@@ -111,14 +119,15 @@ class Risk:
     owner: str = ""
     accountable_officer: str = ""
     cabinet_member: str = ""
-    status: RiskStatus = RiskStatus.OPEN
+    # None: never set (a sheet imported without a Status column); read as live, never as closed.
+    status: RiskStatus | None = None
     inherent: Score | None = None
     residual: Score | None = None
     target: Score | None = None
     target_date: date | None = None
     appetite: str = ""
     proximity: str = ""
-    treatment: Treatment = Treatment.TREAT
+    treatment: Treatment | None = None  # None: no response chosen yet
     last_reviewed: date | None = None
     next_review: date | None = None
     exempt: bool = False
@@ -216,7 +225,7 @@ class Snapshot:
 
     period_id: str
     risk_id: str
-    status: RiskStatus
+    status: RiskStatus | None
     inherent: Score | None
     residual: Score | None
     target: Score | None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from riskdesk.core.model import Risk
+from riskdesk.core.model import Risk, RiskStatus
 from riskdesk.core.scheme import ScoringScheme
 
 META_KEY = "review_cadence"
@@ -65,7 +65,7 @@ class ReviewCadence:
     def overdue(self, risk: Risk, today: date) -> bool:
         """True when an open risk's next review date has passed."""
         due = self.next_review(risk)
-        return due is not None and due < today and risk.status.value != "closed"
+        return due is not None and due < today and risk.status != RiskStatus.CLOSED
 
 
 def cadence_from_dict(data: dict[str, Any] | None, scheme: ScoringScheme) -> ReviewCadence:

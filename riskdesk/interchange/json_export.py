@@ -74,7 +74,7 @@ def _risk_entries(contents: RegisterContents) -> Iterator[dict[str, Any]]:
             for link in links.get(risk.id, ())
         ]
         entry["periods"] = [
-            {"period": labels.get(s.period_id, ""), "status": s.status.value,
+            {"period": labels.get(s.period_id, ""), "status": _plain(s.status),
              "inherent": score_dict(scheme, s.inherent), "residual": score_dict(scheme, s.residual),
              "target": score_dict(scheme, s.target), "comment": s.comment}
             for p in closed

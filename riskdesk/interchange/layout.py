@@ -30,6 +30,7 @@ FIELDS: dict[str, str] = {
     "category": "Category", "owner": "Risk owner", "accountable_officer": "Accountable officer",
     "cabinet_member": "Cabinet member", "status": "Status", "treatment": "Treatment",
     "appetite": "Risk appetite", "proximity": "Proximity", "exempt": "Exempt",
+    "exempt_paragraph": "Exemption paragraph",
     "period_comment": "Period comment", "last_reviewed": "Last reviewed", "next_review": "Next review",
     "target_date": "Target date", "controls": "Controls (one a line)", "actions": "Actions (one a line)",
     **{f"{kind}.{part}": f"{kind.capitalize()} {part}" for kind in SCORE_KINDS
@@ -56,6 +57,8 @@ _NAMES = {
     "appetite": ["risk appetite", "appetite"],
     "proximity": ["proximity"],
     "exempt": ["exempt", "exempt part b"],
+    "exempt_paragraph": ["exemption paragraph", "exempt paragraph", "schedule 12a paragraph",
+                         "exemption paragraph schedule 12a", "part b paragraph", "exempt under paragraph"],
     "period_comment": ["period comment", "comments", "commentary", "progress", "comments and progress of actions",
                        "comment", "update", "latest update", "notes", "progress update"],
     "last_reviewed": ["last reviewed", "last review", "date reviewed", "revision date", "date updated"],

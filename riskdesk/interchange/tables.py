@@ -7,6 +7,7 @@ write real dates, and the CSV writes them as 2024-03-31.
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from riskdesk.core.contents import RegisterContents
@@ -19,7 +20,7 @@ RISK_COLUMNS = (
     "Residual likelihood", "Residual impact", "Residual score", "Residual band",
     "Target likelihood", "Target impact", "Target score", "Target band",
     "Direction of travel", "Target date", "Risk appetite", "Proximity", "Treatment",
-    "Last reviewed", "Next review", "Exempt", "Period comment", "Controls", "Open actions",
+    "Last reviewed", "Next review", "Exempt", "Exemption paragraph", "Period comment", "Controls", "Open actions",
 )
 CONTROL_COLUMNS = ("Risk reference", "Control", "Owner", "Effectiveness", "Register")
 ACTION_COLUMNS = ("Risk reference", "Action", "Owner", "Due date", "Status", "RAG", "Progress", "Register")
@@ -66,11 +67,12 @@ class Tables:
             controls = controls[:SUMMARY_LIMIT] + " … (all of them are on the Controls sheet)"
         open_actions = sum(1 for a in self.actions.get(risk.id, []) if a.is_open)
         return [
-            risk.reference, risk.title, self.register_name(risk.register_id), risk.status.value.capitalize(),
+            risk.reference, risk.title, self.register_name(risk.register_id), _choice(risk.status),
             risk.category, risk.owner, risk.accountable_officer, risk.cabinet_member, risk.description,
             *self._score_cells(risk.inherent), *self._score_cells(risk.residual), *self._score_cells(risk.target),
             self.contents.live_direction(risk).value, risk.target_date, risk.appetite, risk.proximity,
-            risk.treatment.value.capitalize(), risk.last_reviewed, risk.next_review, "Yes" if risk.exempt else "No",
+            _choice(risk.treatment), risk.last_reviewed, risk.next_review, "Yes" if risk.exempt else "",
+            risk.exempt_paragraph,
             risk.period_comment, controls, open_actions,
         ]
 
@@ -103,6 +105,11 @@ class Tables:
     def register_rows(self) -> list[list[Any]]:
         """The register tree, parents before their children."""
         return [_register_row(self, r) for r in _tree_order(self.contents.registers)]
+
+
+def _choice(choice: StrEnum | None) -> str:
+    """A status or treatment cell: empty when never set, so an import leaves it unset."""
+    return choice.value.capitalize() if choice is not None else ""
 
 
 def _link_row(tables: Tables, link: Link, source: Risk, target: Risk) -> list[Any]:

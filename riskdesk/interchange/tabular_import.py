@@ -29,7 +29,7 @@ from riskdesk.interchange.values import (
 __all__ = ["ImportRow", "ParsedSheet", "SpreadsheetError", "parse_grid"]
 
 TEXT_FIELDS = ("title", "description", "category", "owner", "accountable_officer", "cabinet_member",
-               "appetite", "proximity", "period_comment")
+               "appetite", "proximity", "period_comment", "exempt_paragraph")
 DATE_FIELDS = ("target_date", "last_reviewed", "next_review")
 # Fields that say which row is a risk: a row with none of them filled holds no risk.
 KEY_FIELDS = ("reference", "title", "description")
@@ -155,6 +155,8 @@ def _parse_row(number: int, cells: list[Any], columns: list[ColumnMap], scheme: 
             elif target == "exempt":
                 if _text(value, False):
                     row.fields["exempt"] = read_choice(value, _YES_NO, "Exempt")
+                elif exact:  # riskdesk's own export leaves "not exempt" empty
+                    row.fields["exempt"] = False
             elif target.endswith(".score"):
                 scores[target.split(".")[0]] = (column, value)
             else:

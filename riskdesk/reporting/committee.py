@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from riskdesk.core.direction import Direction
 from riskdesk.core.grid import build_grid
-from riskdesk.core.model import Score
+from riskdesk.core.model import RiskStatus, Score
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry, exempt_words
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
@@ -271,8 +271,8 @@ def risk_section(entry: RiskEntry, data: ReportData, width: float, styles: Style
         dates.append(f"Last reviewed {long_date(risk.last_reviewed)}")
     if risk.next_review:
         dates.append(f"Next review {long_date(risk.next_review)}")
-    if risk.status.value != "open":
-        dates.append(f"Status: {risk.status.value}")
+    if risk.status != RiskStatus.OPEN:  # an unset status is said, not taken as open
+        dates.append(f"Status: {risk.status.value if risk.status else 'not set'}")
     if dates:
         block.append(Paragraph(safe("; ".join(dates)), styles.small))
     block.append(Spacer(1, 2 * mm))

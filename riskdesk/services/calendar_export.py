@@ -11,6 +11,7 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from riskdesk.core.model import RiskStatus
 from riskdesk.core.review_cadence import ReviewCadence
 from riskdesk.services.quarter_settings import load_cadence
 from riskdesk.services.queries import load_contents
@@ -34,7 +35,7 @@ def reminders(workspace: Workspace, owner: str | None = None) -> list[Reminder]:
     cadence: ReviewCadence = load_cadence(workspace)
     registers = {r.id: r for r in contents.registers}
     live = {r.id: r for r in contents.risks
-            if not r.archived and r.status.value != "closed" and r.register_id in registers
+            if not r.archived and r.status != RiskStatus.CLOSED and r.register_id in registers
             and not registers[r.register_id].archived}
     found: list[Reminder] = []
     for risk in live.values():

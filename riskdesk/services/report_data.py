@@ -9,7 +9,18 @@ from datetime import date
 from riskdesk.core.changes_since import RiskChange
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.cover import Cover
-from riskdesk.core.model import Action, ActionStatus, Control, Period, Register, RegisterKind, Risk, RiskStatus, Score
+from riskdesk.core.model import (
+    Action,
+    ActionStatus,
+    Control,
+    Period,
+    Register,
+    RegisterKind,
+    Risk,
+    RiskStatus,
+    Score,
+    choice_words,
+)
 from riskdesk.core.report_kinds import KIND_IDS, report_kind
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ActionLine, AreaEntry, ControlLine, ReportData, ReportMeta, RiskEntry, exempt_words
@@ -274,7 +285,7 @@ def _context(risk: Risk, contents: RegisterContents) -> tuple[tuple[str, str], .
         else:
             verdict = f"the residual score of {value} is within it"
         pairs.append(("Risk appetite:", f"{appetite.level_for(risk)}, scores up to {limit}; {verdict}"))
-    pairs.append(("Treatment:", risk.treatment.value.capitalize()))
+    pairs.append(("Treatment:", choice_words(risk.treatment)))
     if risk.proximity.strip():
         pairs.append(("Proximity:", risk.proximity.strip()))
     return tuple(pairs)

@@ -17,6 +17,7 @@ from riskdesk.core.model import (
     Period,
     Register,
     Risk,
+    RiskStatus,
     Settings,
     Snapshot,
 )
@@ -207,6 +208,7 @@ class Workspace:
     def create_risk(self, register_id: str, reference: str, title: str, **fields: Any) -> tuple[Risk, OpChanges]:
         """Add a risk to a register, validated against the scheme."""
         self.store.get(REGISTER, register_id)
+        fields.setdefault("status", RiskStatus.OPEN)  # a risk made here is live from the start
         count = len(self.store.all(RISK, "register_id = ?", (register_id,)))
         risk = Risk(id=new_id(), register_id=register_id, reference=reference.strip(), title=title,
                     position=count, **fields)

@@ -19,7 +19,7 @@ def write(store: RegisterFile, snapshot: Snapshot) -> None:
     row: dict[str, Any] = {
         "period_id": snapshot.period_id,
         "risk_id": snapshot.risk_id,
-        "status": snapshot.status.value,
+        "status": snapshot.status.value if snapshot.status else None,
         "comment": snapshot.comment,
     }
     for kind in SCORE_FIELDS:
@@ -46,7 +46,7 @@ def read(store: RegisterFile, period_id: str | None = None) -> list[Snapshot]:
     if period_id is not None:
         sql += " WHERE period_id = ?"
         params = (period_id,)
-    statuses: dict[str | None, RiskStatus] = {status.value: status for status in RiskStatus}
+    statuses: dict[str | None, RiskStatus | None] = {status.value: status for status in RiskStatus}
     scores: dict[tuple[Any, Any], Score | None] = {}
 
     def score(likelihood: Any, impact: Any) -> Score | None:
@@ -57,7 +57,7 @@ def read(store: RegisterFile, period_id: str | None = None) -> list[Snapshot]:
 
     cursor = store.conn.cursor()
     cursor.row_factory = None
-    statuses[None] = RiskStatus.OPEN
+    statuses[None] = None  # a risk whose status was never set
     try:
         rows = cursor.execute(sql, params).fetchall()
         return [

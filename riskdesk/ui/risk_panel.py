@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.core.contents import RegisterContents
-from riskdesk.core.model import Risk, RiskStatus
+from riskdesk.core.model import NOT_SET, Risk, RiskStatus
 from riskdesk.ui.risk_table import (
     DIRECTION,
     HEADERS,
@@ -136,7 +136,7 @@ class RiskPanel(QWidget):
         self.search.setPlaceholderText("Search reference, title, owner or text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
-        self.status = self._combo("Status", [s.value.capitalize() for s in RiskStatus])
+        self.status = self._combo("Status", [*(s.value.capitalize() for s in RiskStatus), NOT_SET])
         self.band = self._combo("Band", [])
         self.owner = self._combo("Owner", [])
         self.overdue = QCheckBox("Review overdue", self)

@@ -21,7 +21,7 @@ from riskdesk.core.colours import ink_on
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.dates import date_short
 from riskdesk.core.direction import arrow_for
-from riskdesk.core.model import Risk
+from riskdesk.core.model import Risk, choice_words
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.services.queries import is_review_overdue
 from riskdesk.ui.colours import cell_warning_colour
@@ -398,7 +398,8 @@ class RiskFilterModel(QSortFilterProxyModel):
             accepted = [ok and risk.id in ids for ok, risk in zip(accepted, risks, strict=True)]
         if self._status is not None:
             status = self._status
-            accepted = [ok and risk.status.value == status for ok, risk in zip(accepted, risks, strict=True)]
+            accepted = [ok and choice_words(risk.status).lower() == status
+                        for ok, risk in zip(accepted, risks, strict=True)]
         if self._owner is not None:
             owner = self._owner
             accepted = [ok and risk.owner == owner for ok, risk in zip(accepted, risks, strict=True)]

@@ -191,7 +191,7 @@ def test_a_hand_edited_score_is_named_kept_as_a_note_and_worked_out_columns_are_
     row = rows.index(sr72) + 2
     assert (f"edited.csv: Row {row}, Residual score: Residual score 99 is not what likelihood x impact gives "
             "(3 x 3 = 9); kept as a note") in out
-    assert "Column AE 'Controls': ignored." in out and "1 updated, 16 unchanged" in out
+    assert "Column AF 'Controls': ignored." in out and "1 updated, 16 unchanged" in out
     workspace = Workspace.open(demo_5x5_path)
     try:
         risk = next(r for r in load_contents(workspace).risks if r.reference == "SR 7.2")

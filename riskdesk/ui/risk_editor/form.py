@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.dates import date_in_words, read_date
-from riskdesk.core.model import Risk, RiskStatus, Score, ScoreKind, Treatment
+from riskdesk.core.model import NOT_SET, Risk, RiskStatus, Score, ScoreKind, Treatment, choice_words
 from riskdesk.core.validation import Problem, ValidationError
 from riskdesk.services.change_log import when_in_words
 from riskdesk.services.history_queries import deleted_by
@@ -174,13 +174,14 @@ class RiskEditor(QWidget):
         category.setEditable(True)
         self._field(left, "category", "Cate&gory:", category)
         status = QComboBox(self)
-        status.addItems([s.value.capitalize() for s in RiskStatus])
+        # "Not set" first: a risk brought in from a sheet with no status or treatment has none.
+        status.addItems([NOT_SET, *(s.value.capitalize() for s in RiskStatus)])
         self._field(left, "status", "Stat&us:", status)
         self._field(right, "owner", "Risk &owner:", QLineEdit(self))
         self._field(right, "accountable_officer", "Acco&untable officer:", QLineEdit(self))
         self._field(right, "cabinet_member", "Cabinet &member:", QLineEdit(self))
         treatment = QComboBox(self)
-        treatment.addItems([t.value.capitalize() for t in Treatment])
+        treatment.addItems([NOT_SET, *(t.value.capitalize() for t in Treatment)])
         self._field(right, "treatment", "Treat&ment:", treatment)
         self._field(right, "appetite", "Risk a&ppetite:", QLineEdit(self))
         self._field(right, "proximity", "Pro&ximity:", QLineEdit(self))
@@ -296,7 +297,7 @@ class RiskEditor(QWidget):
         if name in DATES:
             return date_in_words(value)
         if name in ("status", "treatment"):
-            return value.value.capitalize()
+            return choice_words(value)
         return value
 
     @staticmethod
@@ -393,6 +394,8 @@ class RiskEditor(QWidget):
         value = self._value(self.widgets[name])
         if name in DATES:
             return read_date(str(value), name)
+        if name in ("status", "treatment") and value == NOT_SET:
+            return None
         if name == "status":
             return RiskStatus(str(value).lower())
         if name == "treatment":
