@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Risk
 from riskdesk.services.queries import risks_in_subtree
-from riskdesk.services.refresh import residual_trails
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions, file_check
@@ -30,7 +28,9 @@ from riskdesk.ui.about import show_about
 from riskdesk.ui.background import BackgroundTask, stop_tasks
 from riskdesk.ui.document import Document
 from riskdesk.ui.guide import show_guide
+from riskdesk.ui.heat_map_feed import HeatMapFeed
 from riskdesk.ui.menus import build_menus
+from riskdesk.ui.operations import Part
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
 from riskdesk.ui.risk_editor import RiskEditor
 from riskdesk.ui.risk_panel import RiskPanel
@@ -43,6 +43,7 @@ from riskdesk.ui.settings import (
     set_history_name,
 )
 from riskdesk.ui.start_page import StartPage
+from riskdesk.ui.status_bar import StatusLabels
 from riskdesk.ui.undo import edit_fields
 
 if TYPE_CHECKING:  # the heat map loads after the first paint (app.py), not with this module
@@ -114,17 +115,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
-        self.file_label, self.period_label, self.scheme_label = QLabel(self), QLabel(self), QLabel(self)
-        self.people_label = QLabel(self)
-        self.people_label.setObjectName("peopleLabel")
-        self.read_only_label = QLabel("Read only", self)
-        self.read_only_label.setObjectName("readOnlyLabel")
-        self.read_only_label.setToolTip("This file cannot be changed from here: you can read, search and print it")
-        self.read_only_label.setStyleSheet("font-weight: bold;")
-        self.read_only_label.hide()
-        for label in (self.read_only_label, self.people_label, self.file_label, self.period_label,
-                      self.scheme_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status = StatusLabels(self.statusBar(), self)
+        self.file_label, self.period_label = self.status.file_label, self.status.period_label
+        self.scheme_label, self.people_label = self.status.scheme_label, self.status.people_label
+        self.read_only_label = self.status.read_only_label
+        self.heat_feed = HeatMapFeed(self)
+        # The parts that redraw after an operation, in the order they are told (on_changed):
+        # the tree first, since rebuilding it may choose another register for the others.
+        self.tree.watch(self)
+        self.risk_panel.watch(self)
+        self.parts: list[Part] = [self.tree, self.risk_panel, self.heat_feed, self.editor, self.status]
         self.recent_menu: QMenu
         self.columns_menu: QMenu
         self.reports_menu: QMenu
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.document.opExecuted.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
         self.document.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.document.peopleChanged.connect(self._show_people)
+        self.document.peopleChanged.connect(self.status.show_people)
         remember_file(path)
         self.editor.set_document(self.document)
         # An undo or redo that met a colleague's later change asks the same question as an edit.
@@ -396,45 +396,29 @@ class MainWindow(QMainWindow):
         register = self.tree.currentIndex().data(REGISTER_ROLE)
         return register.id if register is not None else None
 
+    def shown_risks(self) -> list[Risk]:
+        """The risks of the chosen register and the registers under it."""
+        register_id = self.selected_register_id()
+        if self.document is None or register_id is None:
+            return []
+        return risks_in_subtree(self.document.contents, register_id, self.tree_model.show_archived)
+
     def show_selected_register(self) -> None:
         """Show the risks of the chosen register and its children."""
         if self.document is None:
             return
         self.commit_data()  # typed text belongs to the risk shown before this register
-        contents = self.document.contents
-        register_id = self.selected_register_id()
-        risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
-        self.risk_panel.set_risks(risks, contents)
-        self._feed_heat_map()
+        risks = self.shown_risks()
+        self.risk_panel.set_risks(risks, self.document.contents)
+        self._feed_heat_map(risks)
         self._update_state()
 
     def on_changed(self, changes: OpChanges, initiator: object | None = None) -> None:
-        """Refresh only what an operation changed."""
-        document = self._doc()
-        contents = document.contents
-        everything = changes.reload
-        if everything or self.tree_model.is_stale(contents):
-            keep = self.selected_register_id()
-            expanded = self.tree.expanded_ids()
-            self.tree_model.set_contents(contents)
-            self.tree.restore_expanded(expanded)
-            index = self.tree_model.index_of(keep) if keep else QModelIndex()
-            self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, NAME))
-        elif changes.risks or changes.actions:
-            self.tree_model.update_counts(contents)
-        if (changes.risks or changes.actions or changes.registers or changes.scheme or changes.settings
-                or changes.periods or everything):
-            register_id = self.selected_register_id()
-            risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
-            model = self.risk_panel.model
-            if not everything and not changes.periods and {r.id for r in risks} == model.risk_ids():
-                model.update_risks(changes.risks | {a_risk for a_risk in self._risks_of_actions(changes)}, contents)
-            else:
-                self.risk_panel.set_risks(risks, contents)
-            self._feed_heat_map(risks)
-        self.editor.refresh(changes)
-        if changes.periods or changes.scheme or changes.settings or everything:
-            self._update_state()
+        """Tell each part what an operation changed; each decides what to redraw."""
+        for part in self.parts:
+            part.op_executed(changes, initiator)
+        if changes.periods or changes.scheme or changes.settings or changes.reload:
+            self._update_state()  # the menu items that name the period
 
     def _loaded_the_rest(self) -> None:
         document = self._doc()
@@ -442,9 +426,6 @@ class MainWindow(QMainWindow):
         if self.editor.risk is not None:
             self.editor.show_risk(document.risk(self.editor.risk.id))
         self._feed_heat_map()
-
-    def _risks_of_actions(self, changes: OpChanges) -> set[str]:
-        return {a.risk_id for a in self._doc().contents.actions if a.id in changes.actions}
 
     def _risk_chosen(self, risk: Risk | None) -> None:
         if self.editor.risk is not None and (risk is None or self.editor.risk.id != risk.id):
@@ -470,39 +451,18 @@ class MainWindow(QMainWindow):
         for name in ("duplicate", "archive", "delete"):
             self.actions_by_name[name].setEnabled(has_risk and not self.read_only)
         self.editor.set_read_only(self.read_only)
-        self.read_only_label.setVisible(has_file and self.read_only)
+        self.status.show_file(self.read_only)
         self.tree.set_editable(not self.read_only)
         self.risk_panel.table.setDragEnabled(not self.read_only)
         if self.document is None:
             self.setWindowTitle("riskdesk")
-            for label in (self.file_label, self.period_label, self.scheme_label, self.people_label):
-                label.clear()
             return
-        contents = self.document.contents
-        path = self.document.workspace.path
-        period = contents.current_period()
-        self.setWindowTitle(f"{path.name} – riskdesk")
-        self.file_label.setText(f"File: {path.name}")
-        self.file_label.setToolTip(str(path))
+        period = self.document.contents.current_period()
+        self.setWindowTitle(f"{self.document.workspace.path.name} – riskdesk")
         is_open = period is not None and not period.is_closed
-        if period is None:
-            self.period_label.setText("No reporting period yet")
-        else:
-            self.period_label.setText(f"Period: {period.label}" + ("" if is_open else " (closed)"))
         # The same menu item closes the open period, or starts one when none is open.
         self.actions_by_name["close_period"].setText(
             f"Close {period.label} and start the next..." if is_open and period else "Start a reporting &period...")
-        self.scheme_label.setText(f"Scheme: {contents.scheme.name} ({contents.settings.council_name})")
-
-    def _show_people(self, people: list[str]) -> None:
-        if not people:
-            self.people_label.clear()
-            self.people_label.setToolTip("")
-            return
-        shown = ", ".join(people[:3]) + (f" and {len(people) - 3} more" if len(people) > 3 else "")
-        self.people_label.setText(f"Also open: {shown}")
-        self.people_label.setToolTip("Also open by: " + ", ".join(people) +
-                                     "\nTheir changes appear here as they save them.")
 
     # -- heat map ---------------------------------------------------------------------------
 
@@ -517,6 +477,7 @@ class MainWindow(QMainWindow):
             self.heat_map.setParent(None)
             self.heat_map.deleteLater()
         self.heat_map = panel
+        self.heat_feed.panel = panel
         layout.addWidget(panel)
         self.heat_map_area.show()
         panel.show()
@@ -545,21 +506,7 @@ class MainWindow(QMainWindow):
             self.document.workspace.user = history_name()
 
     def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
-        if self.heat_map is None or self.document is None:
-            return
-        # No ensure_complete() here: the grid needs only the risks, which paint first;
-        # the trails over past periods arrive with the rest of the file (_loaded_the_rest).
-        contents = self.document.contents
-        if risks is None:
-            register_id = self.selected_register_id()
-            risks = risks_in_subtree(contents, register_id, self.tree_model.show_archived) if register_id else []
-        self.heat_map.set_data(contents.scheme, risks, residual_trails(contents, {r.id for r in risks}),
-                               contents.settings.extra.get("matrix_axes", ""))
-        appetite = contents.appetite_rules()
-        self.heat_map.set_appetite(appetite.threshold(appetite.default), appetite.default)
-        register = contents.register(self.selected_register_id() or "")
-        period = contents.current_period()
-        self.heat_map.set_titles(register.name if register else "", period.label if period else "")
+        self.heat_feed.feed(risks)
 
     def rescore(self, risk_id: str, kind: str, likelihood: int, impact: int, reason: str) -> None:
         """Re-score a risk from the heat map (undoable), with the reason the user gave."""

@@ -11,10 +11,12 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from riskdesk.core.changes import OpChanges
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Register, RiskStatus
 from riskdesk.ui.colours import cell_warning_colour
 from riskdesk.ui.mime import REGISTER_ID_MIME, RISK_IDS_MIME
+from riskdesk.ui.shown import Shown
 
 REGISTER_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, OPEN, HIGH, FLAGGED = range(4)
@@ -250,6 +252,28 @@ class RegisterTreeView(QTreeView):
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        self._shown: Shown | None = None
+
+    def watch(self, shown: Shown) -> None:
+        """Follow the window's open file (see op_executed)."""
+        self._shown = shown
+
+    def op_executed(self, changes: OpChanges, initiator: object | None) -> None:
+        """Rebuild when registers came, went, moved or were renamed; else refresh the counts."""
+        document = self._shown.document if self._shown is not None else None
+        model = self.model()
+        if document is None or not isinstance(model, RegisterTreeModel):
+            return
+        contents = document.contents
+        if changes.reload or model.is_stale(contents):
+            register = self.currentIndex().data(REGISTER_ROLE)
+            expanded = self.expanded_ids()
+            model.set_contents(contents)
+            self.restore_expanded(expanded)
+            index = model.index_of(register.id) if register is not None else QModelIndex()
+            self.setCurrentIndex(index if index.isValid() else model.index(0, NAME))
+        elif changes.risks or changes.actions:
+            model.update_counts(contents)
 
     def set_editable(self, editable: bool) -> None:
         """Allow renaming and dragging registers (not on a file open to read only)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.core.changes import OpChanges
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import NOT_SET, Risk, RiskStatus
 from riskdesk.ui.risk_table import (
@@ -31,6 +32,7 @@ from riskdesk.ui.risk_table import (
     RiskTableModel,
 )
 from riskdesk.ui.settings import app_settings
+from riskdesk.ui.shown import Shown, touches_risks
 
 ANY = "Any"
 
@@ -128,6 +130,7 @@ class RiskPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._shown: Shown | None = None
         self.model = RiskTableModel(self)
         self.proxy = RiskFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -191,6 +194,24 @@ class RiskPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} risks shown" if shown != total else f"{total} risks")
+
+    def watch(self, shown: Shown) -> None:
+        """Show the risks the window has chosen (see op_executed)."""
+        self._shown = shown
+
+    def op_executed(self, changes: OpChanges, initiator: object | None) -> None:
+        """Redraw the rows an operation changed; all of them when the set of rows or a period moved."""
+        shown = self._shown
+        document = shown.document if shown is not None else None
+        if shown is None or document is None or not touches_risks(changes):
+            return
+        contents = document.contents
+        risks = shown.shown_risks()
+        if not changes.reload and not changes.periods and {r.id for r in risks} == self.model.risk_ids():
+            of_actions = {a.risk_id for a in contents.actions if a.id in changes.actions}
+            self.model.update_risks(changes.risks | of_actions, contents)
+        else:
+            self.set_risks(risks, contents)
 
     def set_risks(self, risks: list[Risk], contents: RegisterContents) -> None:
         """Show a new set of risks, keeping the selected one when it is still there."""
