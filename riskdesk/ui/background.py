@@ -38,6 +38,10 @@ class Cancelled(Exception):
     """Raised by TaskControl.check() when the user pressed Cancel; the task then ends quietly."""
 
 
+class TaskFailed(Exception):
+    """Raised by the work with the exact sentence the user is to see."""
+
+
 class TaskControl:
     """What the work gets: a way to say how far it has got, and whether to stop."""
 
@@ -94,7 +98,7 @@ def known_errors() -> tuple[type[BaseException], ...]:
     from riskdesk.services.scheme_files import SchemeFileError
     from riskdesk.storage.errors import ConflictError, RegisterFileError
 
-    return (ReportError, ExportError, SpreadsheetError, RegisterFileError, ConflictError, ValidationError,
+    return (TaskFailed, ReportError, ExportError, SpreadsheetError, RegisterFileError, ConflictError, ValidationError,
             SchemeFileError, SchemeFormatError)
 
 

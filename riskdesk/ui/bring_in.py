@@ -1,24 +1,24 @@
 """Bringing risks in from a spreadsheet or a colleague's copy: a check first, then the real thing.
 
-Both run in a worker thread on its own connection to the file (a connection stays in the
-thread that made it). The check is a dry run that writes nothing; the real run first saves a
-safety copy beside the file, because an import or a merge cannot be undone with Ctrl+Z.
+Both run as background tasks, each on its own connection to the file (a connection stays in
+the thread that made it), so the real run's writes are one transaction on that connection and
+the window reads them afterwards. The check is a dry run that writes nothing; the real run
+first saves a safety copy beside the file, because an import or a merge cannot be undone with
+Ctrl+Z.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from riskdesk.interchange.tabular_import import SpreadsheetError
 from riskdesk.services.files import save_copy
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.errors import RegisterFileError
+from riskdesk.ui.background import BackgroundTask, TaskControl, TaskFailed, run_in_background
 from riskdesk.ui.bring_in_dialog import BringInDialog
 from riskdesk.ui.operations import WindowOp
 
@@ -28,59 +28,34 @@ if TYPE_CHECKING:
 Task = Callable[[Workspace, bool], Any]  # (workspace, dry_run) -> ImportResult or MergeResult
 
 
-class BringInWorker(QObject):
-    """Runs one import or merge (or its dry run) in a worker thread."""
+def bring_in_work(path: Path, user: str, task: Task, dry_run: bool,
+                  safety_copy: Path | None) -> Callable[[TaskControl], Any]:
+    """One import or merge (or its dry run) as work for a background task."""
 
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, path: Path, user: str, task: Task, dry_run: bool, safety_copy: Path | None) -> None:
-        super().__init__()
-        self.path, self.user, self.task = path, user, task
-        self.dry_run, self.safety_copy = dry_run, safety_copy
-        self.stop = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
+    def work(control: TaskControl) -> Any:
         try:
-            workspace = Workspace.open(self.path, user=self.user)
-        except RegisterFileError as error:
-            self.failed.emit(str(error))
-            return
+            workspace = Workspace.open(path, user=user)
         except OSError as error:
-            self.failed.emit(f"{self.path.name} could not be opened ({error.strerror or error}).")
-            return
-        if self.dry_run:
+            raise TaskFailed(f"{path.name} could not be opened ({error.strerror or error}).") from None
+        if dry_run:
             # A check writes nothing, so Cancel may stop it in the middle of any query.
-            workspace.stop_reading_when(self.stop.is_set)
+            workspace.stop_reading_when(control.cancelled)
         try:
-            if self.stop.is_set():
-                self.cancelled.emit()
-                return
-            if self.safety_copy is not None:
-                save_copy(workspace, self.safety_copy)
-            result = self.task(workspace, self.dry_run)
-        except (SpreadsheetError, RegisterFileError) as error:
-            self._fail(str(error))
-        except OSError as error:
-            name = Path(str(error.filename)).name if error.filename else "The file"
-            self._fail(f"{name} could not be read ({error.strerror or error}).")
-        except Exception as error:  # told in plain words, never as a traceback
-            self._fail(f"That could not be done: {error}")
-        else:
-            if self.dry_run and self.stop.is_set():
-                self.cancelled.emit()
-            else:
-                self.finished.emit(result)
+            control.check()
+            if safety_copy is not None:
+                save_copy(workspace, safety_copy)
+            return task(workspace, dry_run)
         finally:
             workspace.close()
 
-    def _fail(self, sentence: str) -> None:
-        if self.dry_run and self.stop.is_set():
-            self.cancelled.emit()
-        else:
-            self.failed.emit(sentence)
+    return work
+
+
+def _describe(error: BaseException) -> str | None:
+    if isinstance(error, OSError):
+        name = Path(str(error.filename)).name if error.filename else "The file"
+        return f"{name} could not be read ({error.strerror or error})."
+    return None
 
 
 class BringIn(QObject):
@@ -103,9 +78,8 @@ class BringIn(QObject):
         self.message = ""
         self.result: Any = None
         self.ended = False
-        self._thread: QThread | None = None
-        self._worker: BringInWorker | None = None
-        self._threads: list[tuple[QThread, BringInWorker]] = []
+        self._task: BackgroundTask | None = None  # the task this flow waits for now
+        self.tasks: list[BackgroundTask] = []  # every task it started, waited for when it ends
         self.dialog = BringInDialog(self.title, self.source_text(), self.go_text, window)
         self.dialog.confirmed.connect(self.go)
         self.dialog.rejected.connect(self.cancel)
@@ -162,34 +136,25 @@ class BringIn(QObject):
 
     def _run(self, dry_run: bool, safety_copy: Path | None) -> None:
         workspace = self.document.workspace
-        worker = BringInWorker(workspace.path, workspace.user, self.task, dry_run, safety_copy)
-        thread = QThread()  # held in self._threads, not by a parent that could go first
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._checked if dry_run else self._done)
-        worker.failed.connect(self._failed)
-        for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        # Both are kept until the flow ends: a worker must outlive the thread running it.
-        self._threads.append((thread, worker))
-        self._thread, self._worker = thread, worker
-        thread.start()
+        task = run_in_background(bring_in_work(workspace.path, workspace.user, self.task, dry_run, safety_copy),
+                                 owner=self, doing="That", describe=_describe)
+        task.succeeded.connect(self._checked if dry_run else self._done)
+        task.failed.connect(self._failed)
+        self.tasks.append(task)
+        self._task = task
 
     def _current(self) -> bool:
-        """True when the worker that signalled is the one this flow still waits for."""
+        """True when the task that signalled is the one this flow still waits for."""
         sender = self.sender()
-        if sender is None or sender is not self._worker:
+        if sender is None or sender is not self._task:
             return False
-        self._thread = self._worker = None
+        self._task = None
         return True
 
     def _stop_worker(self) -> None:
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        if worker is not None and thread is not None:
-            worker.stop.set()
-            thread.quit()  # ends the thread as soon as the worker returns
-            thread.wait()  # short: a check is interrupted at its next query
+        task, self._task = self._task, None
+        if task is not None:
+            task.stop()  # short for a check, interrupted at its next query; a write finishes first
 
     @Slot(object)
     def _checked(self, result: Any) -> None:
@@ -238,9 +203,8 @@ class BringIn(QObject):
             return
         self.ended = True
         self.message = message
-        for thread, _worker in self._threads:
-            thread.quit()
-            thread.wait()  # each has emitted its result already; it is only closing its file
+        for task in self.tasks:
+            task.wait()  # each has told its result already, or was stopped; it is only closing its file
         if self.window.bring_in is self:
             self.window.bring_in = None
         self.finished.emit(message)

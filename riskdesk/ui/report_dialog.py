@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QTemporaryDir, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTemporaryDir, QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,53 +33,34 @@ from PySide6.QtWidgets import (
 from riskdesk.core.report_kinds import report_kind
 from riskdesk.services.covers import remember_cover, remembered_cover
 from riskdesk.services.queries import load_contents, tree_order
-from riskdesk.services.reports import ReportCancelled, ReportError, ReportOptions, write_report
+from riskdesk.services.reports import ReportOptions, write_report
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import ConflictError, RegisterFileError
+from riskdesk.ui.background import BackgroundTask, TaskControl, run_in_background, stop_tasks
 from riskdesk.ui.report_cover import CoverPanel
 from riskdesk.ui.report_kinds import KINDS
 
 MAX_PRINT_DPI = 300
 
 
-class ReportWorker(QObject):
-    """Writes one report in a worker thread, on its own read-only connection to the file."""
+def report_work(path: Path, options: ReportOptions, target: Path) -> Callable[[TaskControl], int]:
+    """Writing one report as work for a background task; it returns the number of pages."""
 
-    progressed = Signal(int, int)
-    finished = Signal(str, int)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, path: Path, options: ReportOptions, target: Path) -> None:
-        super().__init__()
-        self.path = path
-        self.options = options
-        self.target = target
-        self.stop = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        # sqlite connections must stay in the thread that made them, so open one here.
+    def work(control: TaskControl) -> int:
+        # The dialog's connection belongs to the window's thread: the work reads through its own.
+        workspace = Workspace.open(path, read_only=True)
         try:
-            workspace = Workspace.open(self.path, read_only=True)
-        except Exception as error:  # shown to the user in plain words, never as a traceback
-            self.failed.emit(f"The register file could not be opened: {error}")
-            return
-        try:
-            pages = write_report(workspace, self.options, self.target,
-                                 progress=self.progressed.emit, cancelled=self.stop.is_set)
-        except ReportCancelled:
-            self.cancelled.emit()
-        except ReportError as error:
-            self.failed.emit(str(error))
-        except OSError as error:
-            self.failed.emit(f"The preview could not be written ({error.strerror or error}).")
-        except Exception as error:
-            self.failed.emit(f"The report could not be made: {error}")
-        else:
-            self.finished.emit(str(self.target), pages)
+            return write_report(workspace, options, target, progress=control.report, cancelled=control.cancelled)
         finally:
             workspace.close()
+
+    return work
+
+
+def _describe_preview(error: BaseException) -> str | None:
+    if isinstance(error, OSError):
+        return f"The preview could not be written ({error.strerror or error})."
+    return None
 
 
 class ReportDialog(QDialog):
@@ -97,8 +77,7 @@ class ReportDialog(QDialog):
         self.workspace = workspace
         self._temp = QTemporaryDir()
         self._counter = 0
-        self._thread: QThread | None = None
-        self._worker: ReportWorker | None = None
+        self._task: BackgroundTask | None = None  # the preview being written
         self._pending = False
         self.current_pdf: Path | None = None
         self.page_count = 0
@@ -311,53 +290,43 @@ class ReportDialog(QDialog):
     @property
     def is_generating(self) -> bool:
         """True while a report is being written in the background."""
-        return self._thread is not None
+        return self._task is not None
 
     @Slot()
     def generate(self) -> None:
         """Write the report with the chosen options in the background, then preview it."""
         self._debounce.stop()
-        if self._thread is not None:
+        if self._task is not None:
             # Options changed mid-run: stop that run and start again when it ends.
             self._pending = True
-            if self._worker is not None:
-                self._worker.stop.set()
+            self._task.cancel()
             return
         self._counter += 1
         target = Path(self._temp.path()) / f"preview-{self._counter}.pdf"
-        worker = ReportWorker(self.workspace.path, self.options(), target)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        worker.cancelled.connect(self._on_cancelled)
-        for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._on_thread_done)
-        self._thread, self._worker = thread, worker
+        self._task = run_in_background(
+            report_work(self.workspace.path, self.options(), target), owner=self, doing="The report",
+            describe=_describe_preview, progressed=self._on_progress,
+            succeeded=lambda pages: self._on_finished(str(target), pages),
+            failed=self._on_failed, cancelled=self._on_cancelled)
+        self._task.ended.connect(self._on_thread_done)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.generate_button.setEnabled(False)
         self.status_label.setText("Making the report…")
-        thread.start()
 
     @Slot()
     def cancel(self) -> None:
         """Stop the report being written."""
         self._pending = False
-        if self._worker is not None:
-            self._worker.stop.set()
+        if self._task is not None:
+            self._task.cancel()
             self.status_label.setText("Stopping…")
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _sentence: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
 
-    @Slot(str, int)
     def _on_finished(self, path: str, pages: int) -> None:
         if self._pending:
             return  # a newer run follows; keep showing the current preview
@@ -392,11 +361,7 @@ class ReportDialog(QDialog):
 
     @Slot()
     def _on_thread_done(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
+        self._task = None
         self.progress_bar.setVisible(False)
         self.cancel_button.setEnabled(False)
         self.generate_button.setEnabled(True)
@@ -410,23 +375,32 @@ class ReportDialog(QDialog):
         kind = report_kind(str(self.kind_combo.currentData()))
         self.word_button.setEnabled(enabled and kind is not None and kind.word)
 
-    def save_word_to(self, target: Path) -> bool:
-        """Write the Word version of the report with the chosen options; False (with a message) when it fails."""
+    def save_word_to(self, target: Path) -> BackgroundTask:
+        """Write the Word version of the report with the chosen options, in the background with Cancel.
+
+        The status line says where it went; a failure is told in a box, in one sentence.
+        """
         self.remember_cover()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_report(self.workspace, self.options(), target)
-        except ReportError as error:
-            QMessageBox.warning(self, "Save as Word", str(error))
-            return False
-        except OSError as error:
-            QMessageBox.warning(self, "Save as Word",
-                                f"The Word document could not be saved to {target}: {error.strerror or error}.")
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status_label.setText(f"Saved the Word document to {target}.")
-        return True
+
+        def describe(error: BaseException) -> str | None:
+            if isinstance(error, OSError):
+                return f"The Word document could not be saved to {target}: {error.strerror or error}."
+            return None
+
+        return run_in_background(
+            report_work(self.workspace.path, self.options(), target), owner=self,
+            doing="The Word document", describe=describe,
+            succeeded=lambda _pages: self.status_label.setText(f"Saved the Word document to {target}."),
+            failed=lambda sentence: self._warn("Save as Word", sentence),
+            cancelled=lambda: self.status_label.setText(f"The Word document was stopped; {target.name} was not saved."),
+            progress=(self, "Save as Word", f"Writing the Word document {target.name}…"))
+
+    def _warn(self, title: str, text: str) -> QMessageBox:
+        """A warning that does not block (the work that failed has ended; the dialog goes on)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     @Slot()
     def save_word_with_dialog(self) -> None:
@@ -522,18 +496,14 @@ class ReportDialog(QDialog):
 
     @property
     def worker_thread(self) -> QThread | None:
-        """The thread writing the report now, if any."""
-        return self._thread
+        """The thread writing the preview now, if any."""
+        return self._task.worker_thread if self._task is not None else None
 
     def stop_worker(self) -> None:
-        """Stop any report still being written and wait until its thread has ended."""
+        """Stop the preview and a Word document still being written, and wait until their threads have ended."""
         self._debounce.stop()
         self._pending = False
-        if self._worker is not None:
-            self._worker.stop.set()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        stop_tasks(self)
 
     def done(self, result: int) -> None:
         """Stop any report still being written before the dialog goes."""

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from riskdesk.services.workspace import Workspace
@@ -180,12 +181,50 @@ def test_the_dialog_saves_the_word_version(qtbot: QtBot, dialog: ReportDialog, t
 
     assert dialog.word_button.isEnabled()
     target = tmp_path / "pack.docx"
-    assert dialog.save_word_to(target)
+    ticks: list[bool] = []
+    timer = QTimer(dialog)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(task.is_running()))
+    task = dialog.save_word_to(target)
+    timer.start()
+    assert task.is_running() and not target.exists()  # written in the background
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=WAIT)
+    timer.stop()
+    assert task.outcome == "succeeded", task.sentence
+    assert ticks.count(True) >= 2  # the dialog's own timer kept firing meanwhile
+    assert dialog.status_label.text() == f"Saved the Word document to {target}."
     headings = [p.text for p in Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
     assert "SR 7.2 Ineffective Social Care Practice" in headings
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("matrix"))
     _generate(qtbot, dialog)
     assert not dialog.word_button.isEnabled()  # matrix sheets are made as PDFs only
+
+
+def test_a_word_document_stopped_or_refused_leaves_no_file(qtbot: QtBot, dialog: ReportDialog,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "pack.docx"
+    task = dialog.save_word_to(target)
+    assert task.dialog is not None and task.dialog.windowTitle() == "Save as Word"
+    cancel = task.dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    cancel.click()
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=WAIT)
+    assert task.outcome == "cancelled"
+    assert dialog.status_label.text() == "The Word document was stopped; pack.docx was not saved."
+    assert list(out.iterdir()) == []
+    not_a_folder = out / "Committee"
+    not_a_folder.write_text("a file where the folder should be")
+    task = dialog.save_word_to(not_a_folder / "pack.docx")
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=WAIT)
+    assert task.outcome == "failed"
+    assert task.sentence.startswith(f"The Word document could not be saved to {not_a_folder / 'pack.docx'}: ")
+    assert task.sentence.count(". ") == 0 and "Traceback" not in task.sentence
+    QApplication.processEvents()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [box.text() for box in boxes] == [task.sentence]
+    assert [p.name for p in out.iterdir()] == ["Committee"]
 
 
 def test_what_changed_and_marked_changes_come_from_the_dialog(qtbot: QtBot, dialog: ReportDialog,

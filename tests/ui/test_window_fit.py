@@ -128,7 +128,7 @@ def test_closing_the_window_during_a_merge_check_stops_it_first(make_window, dem
     shutil.copyfile(demo_5x5_path, theirs)
     window = make_window(demo_5x5_path)
     flow = window.merge_copy(theirs)
-    threads = [thread for thread, _worker in flow._threads]
+    threads = [task.worker_thread for task in flow.tasks]
     assert threads and flow.dialog.isVisible()
     window.close()
     assert all(thread.isFinished() for thread in threads)
