@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -137,45 +138,33 @@ class EntitySpec:
             return lambda row: "" if row[i] is None else row[i]
         return lambda row: row[i]
 
-    def writer(self) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
-        """The columns a new record fills (all but version and who/when) and a fast converter to them.
+    def new_rows(self, records: list[Any], *same: Any) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """The columns new records fill (all but version and who/when) and their values, as to_row gives them.
 
-        The values are those to_row gives; for bulk inserts (imports), where converting field by
-        field with isinstance tests was a third of the write, so each field's conversion is decided
-        once per kind. Plain fields come first, read in one attrgetter call.
+        Each row ends with the values in same, given once for them all (who and when).
+
+        For bulk inserts (imports): converting field by field with isinstance tests was a third
+        of the write, so each column is read and converted whole, by map calls that run in C,
+        and each distinct enum, date or flag is converted once.
         """
-        cached = _WRITERS.get(self.name)
-        if cached is not None:
-            return cached
-        names = [n for n in self.fields if n not in _STAMPED]
-        special = {n: self._field_writer(n) for n in names if n in self.enums or n in self.dates
-                   or n in self.bools}
-        plain = [n for n in names if n not in special and n not in self.scores]
-        scores = [n for n in names if n in self.scores]
-        columns = (*plain, *special, *(f"{n}_{part}" for n in scores for part in ("likelihood", "impact")))
-        get_plain, get_special, get_scores = _getter(plain), _getter(list(special)), _getter(scores)
-        converters = tuple(special.values())
-
-        def write(record: Any) -> tuple[Any, ...]:
-            values: tuple[Any, ...] = get_plain(record)
-            if converters:
-                pairs = zip(converters, get_special(record), strict=True)
-                values += tuple([convert(value) for convert, value in pairs])
-            for score in get_scores(record):
-                values += (score.likelihood, score.impact) if score is not None else (None, None)
-            return values
-
-        _WRITERS[self.name] = (columns, write)
-        return columns, write
-
-    def _field_writer(self, name: str) -> Callable[[Any], Any]:
-        if name in self.enums:
-            values: dict[Any, Any] = {member: member.value for member in self.enums[name]}
-            values[None] = None
-            return lambda value: values[value] if value in values else _column_value(value)
-        if name in self.dates:
-            return lambda value: value.isoformat() if type(value) is date else _column_value(value)
-        return lambda value: int(value) if type(value) is bool else _column_value(value)
+        names: list[str] = []
+        columns: list[Iterable[Any]] = []
+        for name in self.fields:
+            if name in _STAMPED:
+                continue
+            values: Iterable[Any] = map(attrgetter(name), records)
+            if name in self.scores:
+                scores = list(values)
+                names += [f"{name}_likelihood", f"{name}_impact"]
+                columns.append([None if score is None else score.likelihood for score in scores])
+                columns.append([None if score is None else score.impact for score in scores])
+                continue
+            if name in self.enums or name in self.dates or name in self.bools:
+                values = map(_Converted().__getitem__, values)
+            names.append(name)
+            columns.append(values)
+        columns += [repeat(value) for value in same]
+        return names, zip(*columns)  # noqa: B905 - every column has one value per record (or repeats)
 
     def from_row(self, row: dict[str, Any]) -> Any:
         """A record built from its columns."""
@@ -225,18 +214,15 @@ class EntitySpec:
 
 
 _READERS: dict[tuple[str, tuple[str, ...]], Callable[[tuple[Any, ...]], Any]] = {}
-_WRITERS: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
 _STAMPED = ("version", "changed_by", "changed_at")  # set by the store as it writes, not taken from the record
 
 
-def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving the named attributes of a record as a tuple (one call for them all)."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    if names:
-        name = names[0]
-        return lambda record: (getattr(record, name),)
-    return lambda record: ()
+class _Converted(dict[Any, Any]):
+    """Values as their columns hold them, each worked out the first time it is asked for."""
+
+    def __missing__(self, value: Any) -> Any:
+        self[value] = converted = _column_value(value)
+        return converted
 
 
 def _column_value(value: Any) -> Any:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -227,9 +228,7 @@ class RegisterFile:
         if not records:
             return
         stamp = now_text()
-        names, write = spec.writer()
-        tail = (self.user, stamp, stamp, 1, 0)
-        rows = [write(record) + tail for record in records]
+        names, rows = spec.new_rows(records, self.user, stamp, stamp, 1, 0)
         columns = [*names, "changed_by", "changed_at", "created_at", "version", "deleted"]
         marks = ", ".join("?" for _ in columns)
         with self.transaction() as conn:
@@ -241,8 +240,9 @@ class RegisterFile:
             conn.executemany(
                 "INSERT INTO history (entity, entity_id, field, old, new, reason, changed_by, "
                 "changed_at, operation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(spec.name, record.id, "created", None, spec.label(record), reason, self.user, stamp,
-                  self._operation) for record in records])
+                zip(repeat(spec.name), [record.id for record in records], repeat("created"), repeat(None),
+                    map(spec.label, records), repeat(reason), repeat(self.user), repeat(stamp),
+                    repeat(self._operation)))
 
     def update(
         self,
