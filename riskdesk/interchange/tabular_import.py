@@ -70,11 +70,6 @@ def _text(value: Any, exact: bool) -> str:
     return text if exact else text.strip()
 
 
-def _cell(cells: list[Any], column: ColumnMap) -> Any:
-    index = column.index
-    return cells[index] if index < len(cells) else None
-
-
 def _is_section(cells: list[Any], keys: list[int]) -> str | None:
     """The name in a row with only its first filled cell holding words ("Budget Period 1")."""
     filled = [(i, c) for i, c in enumerate(cells) if c not in (None, "")]
@@ -97,6 +92,7 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
                                f"row {mapping.header_row} reads: {shown or 'nothing'}. Choose the title column "
                                "on the mapping page, or with --mapping")
     parsed = ParsedSheet(mapping, [])
+    placed = [(column.index, column) for column in columns]  # each column's position, found once
     section = ""
     counter = 0
     words: dict[str, dict[str, int]] = {}
@@ -111,7 +107,7 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
                 parsed.skipped += 1
             continue
         counter += 1
-        parsed.rows.append(_parse_row(number, cells, columns, scheme, exact, section, counter, words,
+        parsed.rows.append(_parse_row(number, cells, placed, scheme, exact, section, counter, words,
                                       has_reference))
     for column in columns:  # the words read as levels, shown and saved with the mapping to change
         if words.get(column.column) and not column.words:
@@ -121,14 +117,15 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
     return parsed
 
 
-def _parse_row(number: int, cells: list[Any], columns: list[ColumnMap], scheme: ScoringScheme, exact: bool,
+def _parse_row(number: int, cells: list[Any], columns: list[tuple[int, ColumnMap]], scheme: ScoringScheme, exact: bool,
                section: str, counter: int, words: dict[str, dict[str, int]], has_reference: bool) -> ImportRow:
     row = ImportRow(number, "", section)
     notes: list[str] = []
     levels: dict[str, int | None] = {}
     scores: dict[str, tuple[ColumnMap, Any]] = {}
-    for column in columns:
-        value = _cell(cells, column)
+    width = len(cells)
+    for index, column in columns:
+        value = cells[index] if index < width else None
         target = column.to
         try:
             if target == NOTE:
