@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         else:
             self.show_selected_register()
         if check_later:
-            self.integrity_check = file_check.start(workspace, self._integrity_checked, self.read_only_label)
+            self.integrity_check = file_check.start(workspace, self._integrity_checked, self.read_only_label,
+                                                    self.risk_panel.table.viewport())
         self._update_state()
         if workspace.rolled_back_note:  # rare, and the last change may need making again: say it plainly
             self.show_message("An interrupted save was rolled back", workspace.rolled_back_note,

@@ -36,6 +36,8 @@ def make_window(qtbot: object) -> Iterator[Callable[[Path | None], MainWindow]]:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # type: ignore[attr-defined]
         finish_start_up(window)  # the heat map, which a user sees a moment after the first paint
+        # Editing is allowed once the file's integrity check, begun after the first paint, has passed.
+        qtbot.waitUntil(lambda: window.integrity_check is None, timeout=10000)  # type: ignore[attr-defined]
         windows.append(window)
         return window
 

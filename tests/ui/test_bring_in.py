@@ -215,11 +215,12 @@ def test_cancel_during_the_check_writes_nothing(qtbot, make_window: Make, demo_5
     assert window.bring_in is None
 
 
-def test_the_menu_items_need_a_file(make_window: Make, demo_5x5_path: Path) -> None:
+def test_the_menu_items_need_a_file(qtbot, make_window: Make, demo_5x5_path: Path) -> None:
     window = make_window(None)
     assert not window.actions_by_name["import_spreadsheet"].isEnabled()
     assert not window.actions_by_name["merge_copy"].isEnabled()
     window.open_file(demo_5x5_path)
+    qtbot.waitUntil(lambda: not window.read_only, timeout=10000)  # the integrity check has passed
     assert window.actions_by_name["import_spreadsheet"].isEnabled()
     assert window.actions_by_name["merge_copy"].isEnabled()
 
