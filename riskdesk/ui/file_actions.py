@@ -7,7 +7,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from riskdesk.services.demo import write_demo
 from riskdesk.services.files import save_copy as copy_file
 from riskdesk.storage.errors import ConflictError, RegisterFileError
 from riskdesk.ui import commands
 from riskdesk.ui.menus import SHORTCUTS, shortcut_keys
-from riskdesk.ui.new_register_wizard import NewRegisterWizard
 from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.settings import recent_files
@@ -61,11 +58,15 @@ def tell_window(window: MainWindow, failure: Failure) -> None:
 
 def demo_path() -> Path:
     """Where the demo register is kept for this user."""
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir("riskdesk", appauthor=False)) / "Demo register (5x5).sqlite"
 
 
 def open_demo(window: MainWindow) -> None:
     """Write the demo into the user's data folder if absent, then open it."""
+    from riskdesk.services.demo import write_demo  # loaded when asked for, not at start-up
+
     path = demo_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,6 +89,8 @@ def open_dialog(window: MainWindow) -> None:
 
 def new_register(window: MainWindow) -> None:
     """Ask for a new register file (the wizard), create it and open it."""
+    from riskdesk.ui.new_register_wizard import NewRegisterWizard  # loaded when asked for
+
     wizard = NewRegisterWizard(Path.home(), window)
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return

@@ -24,7 +24,6 @@ from riskdesk.services.queries import risks_in_subtree
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions, file_check
-from riskdesk.ui.about import show_about
 from riskdesk.ui.background import BackgroundTask, stop_tasks
 from riskdesk.ui.document import Document
 from riskdesk.ui.guide import show_guide
@@ -559,6 +558,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box: version, and every bundled part with its licence."""
+        from riskdesk.ui.about import show_about  # reads the installed packages: not at start-up
+
         show_about(self)
 
     def show_guide(self) -> None:

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from riskdesk.ui.quarter_settings_dialog import edit_quarter_settings
-from riskdesk.ui.reminders_export import export_reminders
 from riskdesk.ui.report_actions import build_reports_menu
 
 if TYPE_CHECKING:
@@ -75,7 +73,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["merge_copy"] = _action(file_menu, "&Merge a colleague's copy...", window.merge_copy, name="merge_copy")
     acts["export"] = _action(file_menu, "&Export...", window.export_register, name="export")
     acts["scheme"] = _action(file_menu, "Scoring sc&heme...", window.edit_scheme, name="scheme")
-    acts["export_reminders"] = _action(file_menu, "Export &reminders...", lambda: export_reminders(window),
+    acts["export_reminders"] = _action(file_menu, "Export &reminders...", lambda: _export_reminders(window),
                                        name="export_reminders")
     acts["close"] = _action(file_menu, "&Close", window.close_file, QKeySequence.StandardKey.Close)
     file_menu.addSeparator()
@@ -100,7 +98,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addSeparator()
     acts["history_name"] = _action(edit_menu, "Your &name in the history...", window.ask_history_name)
     acts["quarter_settings"] = _action(edit_menu, "Risk &appetite and review dates...",
-                                       lambda: edit_quarter_settings(window), name="quarter_settings")
+                                       lambda: _edit_quarter_settings(window), name="quarter_settings")
 
     view_menu = bar.addMenu("&View")
     acts["show_archived"] = _action(view_menu, "Show &archived registers and risks", window.toggle_archived)
@@ -135,3 +133,16 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
     acts["shortcuts"] = _action(help_menu, "&Keyboard shortcuts", window.show_shortcuts)
     return acts
+
+
+# The dialogs behind these items load when first asked for, not with the window.
+def _export_reminders(window: MainWindow) -> None:
+    from riskdesk.ui.reminders_export import export_reminders
+
+    export_reminders(window)
+
+
+def _edit_quarter_settings(window: MainWindow) -> None:
+    from riskdesk.ui.quarter_settings_dialog import edit_quarter_settings
+
+    edit_quarter_settings(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -84,6 +84,17 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("startPage")
+        self._built = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Make the page's contents, once: when it is first shown, so a start with a file goes without."""
+        if self._built:
+            return
+        self._built = True
         title = QLabel("<h1>riskdesk</h1><p>Keep your risk registers and print the committee papers.</p>", self)
         title.setWordWrap(True)
         self.new_button = QPushButton("&New register...", self)
@@ -156,10 +167,16 @@ class StartPage(QWidget):
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        for child in (title, self.new_button, self.open_button, self.demo_button, self.recent, hint,
+                      self.guide_link, caption, inner):
+            child.setVisible(True)  # made after the page was shown: Qt shows them only when told
+        outer.activate()  # placed now, before the first paint
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the recent files list."""
+        """Re-read the recent files list (when the page has been made; it reads them as it is)."""
+        if not self._built:
+            return
         self.recent.clear()
         for path in recent_files():
             folder = _folder_text(path.parent)
