@@ -95,20 +95,37 @@ class RegisterTreeModel(QAbstractItemModel):
         top = max(scheme.bands, key=lambda band: band.low).name
         today = date.today()
         late_actions = {a.risk_id for a in contents.actions if a.is_overdue(today)}
-        own: dict[str, tuple[int, ...]] = {}
+        own: dict[str, list[int]] = {}  # open, high, above appetite, late, flagged
+        # Many risks share a score, an appetite and review dates: each answer is worked out once
+        # per distinct set (10,000 risks took 25 ms a count, which the window paid before its first paint).
+        above_for: dict[tuple[object, ...], bool] = {}
+        overdue_for: dict[tuple[object, ...], bool] = {}
         for risk in contents.risks:
             if risk.archived or risk.status == RiskStatus.CLOSED:
                 continue
             high = risk.residual is not None and scheme.band_for(
                 risk.residual.likelihood, risk.residual.impact).name == top
-            above = contents.above_appetite(risk)
-            late = risk.id in late_actions or contents.review_overdue(risk, today)
-            step = (1, int(high), int(above), int(late), int(above or late))
-            mine = own.get(risk.register_id, (0, 0, 0, 0, 0))
-            own[risk.register_id] = tuple(a + b for a, b in zip(mine, step, strict=True))
+            appetite_key = (risk.residual, risk.appetite, risk.category)
+            above = above_for.get(appetite_key)
+            if above is None:
+                above = above_for[appetite_key] = contents.above_appetite(risk)
+            review_key = (risk.residual, risk.last_reviewed, risk.next_review)
+            overdue = overdue_for.get(review_key)
+            if overdue is None:
+                overdue = overdue_for[review_key] = contents.review_overdue(risk, today)
+            late = risk.id in late_actions or overdue
+            mine = own.get(risk.register_id)
+            if mine is None:
+                mine = own[risk.register_id] = [0, 0, 0, 0, 0]
+            mine[0] += 1
+            mine[1] += high
+            mine[2] += above
+            mine[3] += late
+            mine[4] += above or late
 
         def total(node: _Node) -> tuple[int, ...]:
-            counts = own.get(node.register.id, (0, 0, 0, 0, 0)) if node.register else (0, 0, 0, 0, 0)
+            mine = own.get(node.register.id) if node.register else None
+            counts = tuple(mine) if mine else (0, 0, 0, 0, 0)
             for child in node.children:
                 counts = tuple(a + b for a, b in zip(counts, total(child), strict=True))
             (node.open_count, node.high_count, node.above_count, node.late_count,

@@ -61,7 +61,7 @@ class RiskTableModel(QAbstractTableModel):
         self._contents: RegisterContents | None = None
         self._open_actions: dict[str, int] = {}
         self._late_actions: dict[str, int] = {}  # overdue actions per risk
-        self._search: list[str] = []
+        self._search: list[str] | None = []  # None: not made yet (the first search makes it)
         self._today = date.today()
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -78,7 +78,7 @@ class RiskTableModel(QAbstractTableModel):
             self._risks.sort(key=self._key_function(self._sort[0]),
                              reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self._row_of = {risk.id: row for row, risk in enumerate(self._risks)}
-        self._search = [self._search_text(risk) for risk in self._risks]
+        self._search = None  # made when first searched: the first paint does without
         self.endResetModel()
 
     def update_risks(self, risk_ids: set[str], contents: RegisterContents) -> None:
@@ -95,7 +95,8 @@ class RiskTableModel(QAbstractTableModel):
             if key is not None and key(self._risks[row]) != key(fresh[risk_id]):
                 moved = True
             self._risks[row] = fresh[risk_id]
-            self._search[row] = self._search_text(fresh[risk_id])
+            if self._search is not None:
+                self._search[row] = self._search_text(fresh[risk_id])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         if moved and self._sort is not None:
             self.sort(*self._sort)
@@ -136,7 +137,7 @@ class RiskTableModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         """The lower-case text the search box matches on a row."""
-        return self._search[row]
+        return self.search_texts()[row]
 
     def rows(self) -> Sequence[Risk]:
         """Every risk in row order (the filter decides all rows in one pass over it)."""
@@ -144,6 +145,8 @@ class RiskTableModel(QAbstractTableModel):
 
     def search_texts(self) -> Sequence[str]:
         """The search text of every row, in row order."""
+        if self._search is None:
+            self._search = [self._search_text(risk) for risk in self._risks]
         return self._search
 
     def scheme(self) -> ScoringScheme | None:
@@ -192,7 +195,7 @@ class RiskTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(risk, column)
         if role == SEARCH_ROLE:
-            return self._search[row]
+            return self.search_texts()[row]
         if column == SCORE and risk.residual is not None and role in (
             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
         ):
@@ -291,7 +294,8 @@ class RiskTableModel(QAbstractTableModel):
         order_ = sorted(range(len(self._risks)), key=lambda row: self._key_function(column)(self._risks[row]),
                         reverse=order == Qt.SortOrder.DescendingOrder)
         self._risks = [self._risks[row] for row in order_]
-        self._search = [self._search[row] for row in order_]
+        if self._search is not None:
+            self._search = [self._search[row] for row in order_]
         self._row_of = {risk.id: row for row, risk in enumerate(self._risks)}
         moved = {old: new for new, old in enumerate(order_)}
         old_indexes = self.persistentIndexList()
