@@ -43,13 +43,14 @@ class Watch(QObject):
             QTimer.singleShot(0, lambda: (print("cpu", time.process_time()), print(time.perf_counter()), app.quit()))
         return False
 """
-OURS = _PAINT_WATCH + """
+# As `riskdesk FILE` starts the window (riskdesk.cli): the cycle collector waits until the first paint.
+OURS = "import gc; gc.disable()" + _PAINT_WATCH + """
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTableView
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from riskdesk.ui.app import application, create_main_window
 app = application()
-window = create_main_window(sys.argv[1])
+window = create_main_window(sys.argv[1], pause_collector_until_painted=True)
 window.resize(1400, 900)
 watch = Watch()
 window.findChild(QTableView, "riskTable").viewport().installEventFilter(watch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -566,6 +567,9 @@ def _open_gui(args_list: list[str]) -> int:
     args = parser.parse_args(args_list)
     if not _has_screen():
         return _fail("there is no screen to open the window on; the commands (riskdesk --help) work without one.")
+    # Python's cycle collector waits until the window's first paint (riskdesk.ui.app.pause_collector):
+    # loading the window's code and the file makes only objects that live on.
+    gc.disable()
     try:
         from riskdesk.ui.app import run
     except ImportError as error:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+
+from PySide6.QtWidgets import QLineEdit, QTabWidget
 
 from riskdesk.ui.app import create_main_window, finish_start_up
 
@@ -29,3 +32,45 @@ def test_the_start_page_also_gets_the_heat_map_after_it_has_painted(qtbot) -> No
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.heat_map is not None)
+
+
+def test_the_editor_form_is_made_just_after_the_first_paint(qtbot, demo_5x5_path: Path) -> None:
+    window = create_main_window(demo_5x5_path)
+    qtbot.addWidget(window)
+    assert window.editor.findChild(QTabWidget) is None  # the first paint shows its heading only
+    assert window.editor.heading.text() == "<i>Choose a risk in the table to edit it.</i>"
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: window.editor.findChild(QTabWidget) is not None)
+    assert window.editor.widgets["title"].isVisible()
+    assert window.editor.widgets["title"].isReadOnly()  # read-only until the file's check has passed
+    qtbot.waitUntil(lambda: not window.read_only, timeout=10000)
+    assert not window.editor.widgets["title"].isReadOnly()
+    window.document.close()
+    window.document = None
+
+
+def test_an_editor_asked_for_a_field_before_its_form_is_made_makes_it(qtbot, demo_5x5_path: Path) -> None:
+    from riskdesk.ui.risk_editor import RiskEditor
+
+    editor = RiskEditor()
+    qtbot.addWidget(editor)
+    editor.set_read_only(True)
+    assert editor.findChild(QTabWidget) is None
+    title = editor.widgets["title"]  # made now, with what it was told before
+    assert isinstance(title, QLineEdit) and title.isReadOnly()
+
+
+def test_the_cycle_collector_waits_for_the_first_paint(qtbot, demo_5x5_path: Path) -> None:
+    try:
+        window = create_main_window(demo_5x5_path, pause_collector_until_painted=True)
+        qtbot.addWidget(window)
+        assert not gc.isenabled()
+        window.show()
+        qtbot.waitUntil(gc.isenabled)
+        assert window.heat_map is not None  # resumed with the rest of the start-up
+        window.document.close()
+        window.document = None
+    finally:
+        gc.enable()
+        gc.unfreeze()

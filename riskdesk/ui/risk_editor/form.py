@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -51,6 +52,10 @@ LABELS = {
     "inherent": "inherent score", "residual": "residual score", "target": "target score",
 }
 DATES = ("target_date", "last_reviewed", "next_review")
+NOTHING_CHOSEN = "<i>Choose a risk in the table to edit it.</i>"
+# The parts of the form made by RiskEditor.build(), after the window's first paint.
+_BUILT_PARTS = frozenset({"widgets", "errors", "calm", "tabs", "scores", "controls", "action_list", "links",
+                          "earlier", "period_label"})
 TEXTS = ("reference", "title", "description", "category", "owner", "accountable_officer", "cabinet_member",
          "appetite", "proximity", "exempt_paragraph", "period_comment", *DATES)
 
@@ -69,14 +74,58 @@ class RiskEditor(QWidget):
         self._writing = False  # a field's write is under way (the refresh it causes must not write again)
         self.conflicts: ConflictAsker  # set in set_document: asks about a control's or action's clashes
         self._base: dict[str, Any] = {}
-        self.widgets: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
         self.heading = QLabel(self)
         self.heading.setObjectName("editorHeading")
         self.badge = QLabel(self)
         self.read_only = False
         self._switched_off: list[QWidget] = []
         self._edit_triggers: dict[QWidget, Any] = {}
+        self.problem = ErrorLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.badge)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 4, 0, 0)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.problem)
+        self.notice = ColleagueNotice(self)
+        self._layout.addWidget(self.notice)
+        self._built = False
+        self.show_risk(None)
+
+    def sizeHint(self) -> QSize:
+        if self._built:
+            return super().sizeHint()
+        # The size the form will have (763 x 364 at 14 px a line), so the window shares its
+        # height the same way before and after the form is made.
+        line = self.fontMetrics().lineSpacing()
+        return QSize(54 * line, 26 * line)
+
+    def minimumSizeHint(self) -> QSize:
+        if self._built:
+            return super().minimumSizeHint()
+        line = self.fontMetrics().lineSpacing()
+        return QSize(41 * line, 17 * line)  # the form's own: 577 x 242 at 14 px a line
+
+    def __getattr__(self, name: str) -> Any:
+        # A part of the form asked for before it was made (build): make it now.
+        if name in _BUILT_PARTS and not self.__dict__.get("_built", True):
+            self.build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build(self) -> None:
+        """Make the tabs and every field, once.
+
+        The window's first paint shows the editor's heading only; the form (about a tenth of
+        a second's start-up with its imports and first paint) is made just after it, or as soon as
+        anything needs it.
+        """
+        if self._built:
+            return
+        self._built = True
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         # Choices change by a click or a settled key, never by a wheel passing over them.
         self.calm = CalmChoices(self)
         self.tabs = QTabWidget(self)
@@ -106,21 +155,16 @@ class RiskEditor(QWidget):
             lambda: commands.unlink_risks(self._doc(), link_id, a, b, kind)))
         self.tabs.addTab(self.links, "&Links")
         self.tabs.addTab(self._comment_page(), "&Period comment")
-        self.problem = ErrorLabel(self)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.badge)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.problem)
-        self.notice = ColleagueNotice(self)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.tabs, 1)
+        self._layout.addWidget(self.tabs, 1)
+        self.tabs.setVisible(True)  # at once, when the editor is already on screen
         for box in self.tabs.findChildren(QComboBox) + self.tabs.findChildren(QAbstractSpinBox):
             if not isinstance(box.parent(), ScoresBox):  # the scores box watches its own
                 self.calm.watch(box)  # wheel only once clicked, so the editor scrolls
-        self.show_risk(None)
+        if self.document is not None:
+            self._fit_to(self.document)
+        read_only, self.read_only = self.read_only, False
+        self.set_read_only(read_only)
+        self.show_risk(self.risk)
 
     # -- building ------------------------------------------------------------------
 
@@ -237,15 +281,26 @@ class RiskEditor(QWidget):
         self.risk = None
         if document is not None:
             self.conflicts = ConflictAsker(document, self, self.problem.show_problem)
-            self.scores.set_scheme(document.contents.scheme)
-            category = self.widgets["category"]
-            assert isinstance(category, QComboBox)
-            category.clear()
-            category.addItems(list(document.contents.scheme.criteria))
+            if self._built:
+                self._fit_to(document)
         self.show_risk(None)
+
+    def _fit_to(self, document: Document) -> None:
+        """The score grids and the category choices of the document's scheme."""
+        self.scores.set_scheme(document.contents.scheme)
+        category = self.widgets["category"]
+        assert isinstance(category, QComboBox)
+        category.clear()
+        category.addItems(list(document.contents.scheme.criteria))
 
     def show_risk(self, risk: Risk | None) -> None:
         """Show a risk (or nothing) with no edit in progress."""
+        if not self._built:
+            if risk is None:
+                self.risk = None
+                self.heading.setText(NOTHING_CHOSEN)
+                return
+            self.build()  # a risk to show: the form is needed now
         if self.risk is None or risk is None or risk.id != self.risk.id:
             self.notice.hide()  # it spoke of the risk shown before
         self.calm.forget()  # the window commits pending choices before it changes the risk
@@ -258,7 +313,7 @@ class RiskEditor(QWidget):
         self.tabs.setEnabled(risk is not None)
         if risk is None:
             self.earlier.show_for(None, None)
-            self.heading.setText("<i>Choose a risk in the table to edit it.</i>")
+            self.heading.setText(NOTHING_CHOSEN)
             self.badge.clear()
             self.badge.setStyleSheet("")
             for widget in self.widgets.values():
@@ -367,6 +422,9 @@ class RiskEditor(QWidget):
         )
 
         if read_only == self.read_only:
+            return
+        if not self._built:
+            self.read_only = read_only  # the form takes it when it is made
             return
         for widget in self.tabs.findChildren(QWidget):
             if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
