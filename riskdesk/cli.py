@@ -104,12 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", choices=("A4", "A3"), default="A4")
     report.add_argument("--greyscale", action="store_true", help="for black-and-white printers")
 
-    importing = sub.add_parser("import", help="add or update risks from a spreadsheet (.xlsx or .csv)",
+    importing = sub.add_parser("import", help="add or update risks from a spreadsheet (.xlsx or .csv), or "
+                               "rebuild a register from riskdesk's JSON export",
                                description="Add or update risks from a spreadsheet: a council's own register "
                                "or riskdesk's export. The sheet, heading row and what each column holds are "
                                "worked out (or read from --mapping) and listed; any bad cell means nothing is "
-                               "imported. A real import first saves a copy of the register beside it.")
-    importing.add_argument("source", metavar="SOURCE", type=Path, help="a .xlsx or .csv file")
+                               "imported. A real import first saves a copy of the register beside it. riskdesk's own "
+                               "JSON export rebuilds the whole register (tree, risks, periods with their snapshots, "
+                               "history) into a register file with no risks yet.")
+    importing.add_argument("source", metavar="SOURCE", type=Path,
+                           help="a .xlsx or .csv file, or a riskdesk .json export")
     importing.add_argument("--into", metavar="PATH", type=Path, required=True, help="the register file")
     importing.add_argument("--register", metavar="NAME",
                            help="put every row in this register (made if missing); else the Register column")
@@ -460,6 +464,13 @@ def _import(args: argparse.Namespace) -> int:
     source: Path = args.source
     if not source.is_file():
         return _fail(f"{source} does not exist.")
+    if source.suffix.lower() == ".json":
+        given = [option for option, value in (("--register", args.register), ("--sheet", args.sheet),
+                 ("--header-row", args.header_row), ("--mapping", args.mapping),
+                 ("--save-mapping", args.save_mapping)) if value is not None]
+        if given:
+            return _fail(f"{source.name} is a riskdesk export, imported whole; {', '.join(given)} "
+                         "is for spreadsheets, so leave it out.")
     try:
         mapping = Mapping.load(args.mapping) if args.mapping else None
     except SpreadsheetError as error:

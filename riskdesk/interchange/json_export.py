@@ -10,8 +10,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
+from riskdesk.core.appetite import appetite_to_dict
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import HistoryEntry, Score
+from riskdesk.core.review_cadence import cadence_to_dict
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.core.serialise import scheme_to_dict, settings_to_dict
 
@@ -91,6 +93,9 @@ def _parts(contents: RegisterContents, history: Iterable[HistoryEntry]) -> list[
         ("format_version", FORMAT_VERSION),
         ("scheme", scheme_to_dict(contents.scheme)),
         ("settings", settings_to_dict(contents.settings)),
+        # The file's risk appetite and review cadence, so a register rebuilt from the export judges alike.
+        ("appetite", appetite_to_dict(contents.appetite, contents.scheme) if contents.appetite else None),
+        ("cadence", cadence_to_dict(contents.cadence) if contents.cadence else None),
         ("registers", [{**_record(r), "parent": names.get(r.parent_id) if r.parent_id else None}
                        for r in contents.registers]),
         ("people", [_record(p) for p in contents.people]),

@@ -44,6 +44,7 @@ class KeyedSheets:
     actions: list[KeyedItem] = field(default_factory=list)
     links: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)  # row, from reg/ref, kind, to
     registers: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # name, parent name, fields
+    periods: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # label, start/end/closed
     problems: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
 
@@ -73,6 +74,8 @@ def read_keyed(grids: list[Grid], main_sheet: str) -> KeyedSheets:
         reference = next((columns[k] for k in _REFERENCE if k in columns), None)
         if name == "registers" and "name" in columns:
             _registers(grid, columns, found)
+        elif name == "periods" and "period" in columns:
+            _periods(grid, columns, found)
         elif name == "links" and {"from reference", "to reference"} <= set(columns):
             _links(grid, columns, found)
         elif reference is not None and name.startswith("control"):
@@ -169,6 +172,30 @@ def _registers(grid: Grid, columns: dict[str, int], found: KeyedSheets) -> None:
             if heading in columns:
                 fields[heading] = _text(_get(cells, columns[heading]))
         found.registers.append((name, _text(_get(cells, columns.get("parent"))).strip(), fields))
+
+
+def _periods(grid: Grid, columns: dict[str, int], found: KeyedSheets) -> None:
+    """riskdesk's own Periods sheet: each reporting period's label, first and last day, and whether closed."""
+    for number in range(2, len(grid.rows) + 1):
+        cells = grid.rows[number - 1]
+        label = _text(_get(cells, columns["period"])).strip()
+        if not label:
+            continue
+        try:
+            fields: dict[str, Any] = {"start": read_day(_get(cells, columns.get("start")), "Start"),
+                      "end": read_day(_get(cells, columns.get("end")), "End")}
+            closed = _get(cells, columns.get("closed"))
+            fields["closed"] = bool(read_choice(closed, _CLOSED, "Closed")) if _text(closed).strip() else False
+        except ValueProblem as problem:
+            found.problems.append(f"{grid.name} row {number}: {problem}")
+            continue
+        if fields["start"] and fields["end"] and fields["end"] < fields["start"]:
+            found.problems.append(f"{grid.name} row {number}: the period {label} ends before it starts")
+            continue
+        found.periods.append((label, fields))
+
+
+_CLOSED = {"yes": True, "y": True, "closed": True, "no": False, "n": False, "open": False}
 
 
 def problem_lines(problems: list[Problem], number: int) -> list[str]:

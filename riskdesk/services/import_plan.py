@@ -10,13 +10,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.core.model import Action, Control, Link, Register, Risk
+from riskdesk.core.model import Action, Control, Link, Period, Register, Risk
 from riskdesk.core.validation import risk_problems
 from riskdesk.interchange.keyed import KeyedItem, KeyedSheets
 from riskdesk.interchange.tabular_import import ImportRow, ParsedSheet
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.ids import IdSequence
-from riskdesk.storage.records import ACTION, CONTROL, LINK, REGISTER, RISK
+from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, REGISTER, RISK
+from riskdesk.storage.store import new_id, now_text
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Plan:
     new_actions: list[Action] = field(default_factory=list)
     action_updates: list[tuple[Action, dict[str, Any]]] = field(default_factory=list)
     new_links: list[Link] = field(default_factory=list)
+    new_periods: list[Period] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said in the summary
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -45,13 +48,14 @@ class Plan:
     def has_work(self) -> bool:
         """True when anything would be written."""
         return any((self.new_registers, self.new_risks, self.risk_updates, self.new_controls,
-                    self.control_updates, self.new_actions, self.action_updates, self.new_links))
+                    self.control_updates, self.new_actions, self.action_updates, self.new_links,
+                    self.new_periods))
 
     def counts(self) -> dict[str, int]:
         """Controls, actions and links added or changed."""
         return {"controls added": len(self.new_controls), "controls changed": len(self.control_updates),
                 "actions added": len(self.new_actions), "actions changed": len(self.action_updates),
-                "links added": len(self.new_links)}
+                "links added": len(self.new_links), "periods added": len(self.new_periods)}
 
     def apply(self, workspace: Workspace, reason: str) -> OpChanges:
         """Write the plan (inside the caller's transaction); a record changed since it was read conflicts."""
@@ -81,6 +85,10 @@ class Plan:
                 store.update(spec, item.id, item.version, diff, reason)
                 ids.add(item.id)
                 changes.risks.add(item.risk_id)
+        for period in self.new_periods:
+            store.insert(PERIOD, period, reason)
+            changes.periods.add(period.id)
+            changes.created.add(period.id)
         for link in self.new_links:
             store.insert(LINK, link, reason)
             changes.links.add(link.id)
@@ -155,7 +163,28 @@ def make_plan(workspace: Workspace, parsed: ParsedSheet, keyed: KeyedSheets, reg
             plan.unchanged.append(row.reference)
     _keyed_items(index, plan, keyed, by_key)
     _links(index, plan, keyed, by_key)
+    _periods(workspace, plan, keyed)
     return plan
+
+
+def _periods(workspace: Workspace, plan: Plan, keyed: KeyedSheets) -> None:
+    """riskdesk's own Periods sheet: the periods the file lacks, by label, in the sheet's order."""
+    if not keyed.periods:
+        return
+    have = workspace.store.all(PERIOD)
+    labels = {period.label.strip().lower() for period in have}
+    stamp = now_text()
+    for label, fields in keyed.periods:
+        if label.lower() in labels:
+            continue
+        labels.add(label.lower())
+        closed = stamp if fields["closed"] else None
+        plan.new_periods.append(Period(new_id(), label, fields["start"], fields["end"], closed,
+                                       position=len(have) + len(plan.new_periods)))
+    closed_labels = [p.label for p in plan.new_periods if p.is_closed]
+    if closed_labels:
+        plan.notes.append(f"The periods {', '.join(closed_labels)} are added as closed, without the scores each "
+                          "risk had then: a spreadsheet does not carry them. riskdesk's JSON export does.")
 
 
 def _new_register(index: _Index, plan: Plan, name: str, parent_id: str | None, fields: dict[str, Any]) -> Register:

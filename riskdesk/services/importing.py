@@ -110,7 +110,14 @@ class _DryRun(Exception):
 def import_risks(workspace: Workspace, source: Path, register_name: str | None = None, dry_run: bool = False,
                  mapping: Mapping | None = None, sheet: str | None = None, header_row: int | None = None,
                  backup: bool = False) -> ImportResult:
-    """Add or update risks from a spreadsheet; any bad cell means nothing is written."""
+    """Add or update risks from a spreadsheet; any bad cell means nothing is written.
+
+    A .json source is riskdesk's own export: the whole register is rebuilt (see rebuilding).
+    """
+    if source.suffix.lower() == ".json":
+        from riskdesk.services.rebuilding import import_export
+
+        return import_export(workspace, source, dry_run=dry_run, backup=backup)
     grids, mapping = read_source(workspace, source, mapping, sheet, header_row)
     grid = check_fits(mapping, grids, source.name)
     parsed = parse_grid(grid, mapping, workspace.scheme, source.name)
@@ -176,6 +183,7 @@ def _describe(plan: Plan, result: ImportResult) -> None:
     result.created, result.updated, result.unchanged = plan.created, plan.updated, plan.unchanged
     result.new_registers = plan.new_register_names
     result.counts = plan.counts()
+    result.summary += plan.notes
 
 
 def _remember(workspace: Workspace, mapping: Mapping) -> None:

@@ -39,11 +39,17 @@ class ImportFlow(BringIn):
 
     def __init__(self, window: MainWindow, source: Path, register_id: str | None) -> None:
         super().__init__(window, source)
+        self.mapping: Mapping | None = None  # None: as detected, or as remembered for this layout
+        self.last_mapping: Mapping | None = None  # as the last check read it (with the words it met)
+        self.grids: list[Grid] | None = None
+        self.dialog_target: str | None = None
+        if source.suffix.lower() == ".json":
+            return  # riskdesk's own export comes in whole: no register to choose, no columns to map
         # A sheet that names each row's register (as our exports do) is read that way unless
         # the user picks one register; otherwise the register chosen in the tree.
         if sheet_names_registers(source):
             register_id = None
-        self.dialog_target: str | None = register_id
+        self.dialog_target = register_id
         contents = self.document.contents
         depth: dict[str, int] = {}
         registers = []
@@ -53,9 +59,6 @@ class ImportFlow(BringIn):
             registers.append((register.id, register.name, level))
         self.dialog.offer_targets(registers, register_id)
         self.dialog.targetChanged.connect(lambda _target: self.check())
-        self.mapping: Mapping | None = None  # None: as detected, or as remembered for this layout
-        self.last_mapping: Mapping | None = None  # as the last check read it (with the words it met)
-        self.grids: list[Grid] | None = None
         self.columns_button = QPushButton("C&olumns…", self.dialog)
         self.columns_button.setObjectName("columnsButton")
         self.columns_button.setToolTip("Choose the sheet, the heading row and what each column holds")
@@ -94,7 +97,8 @@ class ImportFlow(BringIn):
 
     def check(self) -> None:
         # Read in the GUI thread: the worker must not touch widgets.
-        self.dialog_target = self.dialog.target()
+        if self.source.suffix.lower() != ".json":
+            self.dialog_target = self.dialog.target()
         super().check()
 
     def show_check(self, result: ImportResult) -> None:

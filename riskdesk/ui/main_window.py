@@ -53,7 +53,8 @@ TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 # Menu items that change the file: off while a read-only file is open.
 EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
                    "archive_register", "close_period", "reopen_period", "quarter_settings")
-SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.csv);;All files (*)"
+SPREADSHEET_FILTER = ("Spreadsheets and riskdesk exports (*.xlsx *.csv *.json);;Spreadsheets (*.xlsx *.csv);;"
+                      "riskdesk JSON export, rebuilt whole (*.json);;All files (*)")
 ROLLED_BACK_MS = 60_000  # long enough to be read; the line names the file
 
 
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
                            lambda text: self.statusBar().showMessage(text, ROLLED_BACK_MS))
 
     def import_spreadsheet(self, source: Path | str | None = None) -> Any:
-        """Import risks from a .xlsx or .csv file: check, show, confirm, then import."""
+        """Import risks from a .xlsx or .csv file (or rebuild from a .json export): check, show, confirm, import."""
         from riskdesk.ui import bring_in_kinds
 
         if self.document is None or self.bring_in is not None:
