@@ -13,12 +13,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from riskdesk.core.validation import ValidationError
 from riskdesk.services.change_log import FIELD_WORDS, when_in_words
 from riskdesk.services.refresh import current_version
-from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.errors import ConflictError
 from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.document import Document
+from riskdesk.ui.operations import WindowOp
 from riskdesk.ui.risk_editor.widgets import value_in_words
 from riskdesk.ui.undo import edit_fields
 
@@ -77,12 +77,12 @@ class ConflictAsker:
         dialog = self.dialog
         if result in (ConflictDialog.DialogCode.Accepted, MERGED) and dialog is not None:
             chosen = dialog.merged_text() if result == MERGED else mine
-            try:
-                version = current_version(self.document.workspace, error.entity, error.record_id)
-                edit_fields(self.document, error.entity, error.record_id, version, {name: chosen},
-                            f"Change {label} of {record}", "Kept after a colleague's change")
-            except (ConflictError, ValidationError, NotFoundError, RegisterFileError) as failed:
-                self.problem(str(failed))
+            document = self.document
+            WindowOp(document, lambda: edit_fields(
+                document, error.entity, error.record_id,
+                current_version(document.workspace, error.entity, error.record_id), {name: chosen},
+                f"Change {label} of {record}", "Kept after a colleague's change",
+            )).failure(lambda failure: self.problem(failure.sentence)).run(self)
         else:
             self.document.check_for_colleagues()  # theirs is what the file holds: show it
         self._next()

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import RiskStatus, Treatment
-from riskdesk.core.validation import ValidationError
 from riskdesk.services.change_log import Change, changes_of, when_in_words
 from riskdesk.services.refresh import current_record
-from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
+from riskdesk.storage.errors import NotFoundError
 from riskdesk.ui.document import Document
+from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.undo import edit_fields
 
 HEADERS = ["When", "Who", "Record", "Field", "Was", "Became", "Reason"]
@@ -153,13 +154,22 @@ class HistoryDialog(QDialog):
             return False
         try:
             value = restored_value(change)
-            record = current_record(self.document.workspace, change.entity, change.record_id)
+        except ValueError as error:  # an old value this riskdesk cannot read back
+            self.note.setText(str(error))
+            return False
+        document = self.document
+
+        def set_back() -> OpChanges:
+            record = current_record(document.workspace, change.entity, change.record_id)
             if record is None:
                 raise NotFoundError(f"{change.record} has been deleted; bring it back before setting a field.")
-            edit_fields(self.document, change.entity, change.record_id, record.version, {change.field: value},
-                        f"Set {change.field_words} of {change.record} back", "Set back from the history")
-        except (ValueError, ValidationError, ConflictError, NotFoundError, RegisterFileError) as error:
-            self.note.setText(str(error))
+            return edit_fields(document, change.entity, change.record_id, record.version, {change.field: value},
+                               f"Set {change.field_words} of {change.record} back", "Set back from the history")
+
+        refused: list[Failure] = []
+        WindowOp(document, set_back).failure(refused.append).run(self)
+        if refused:
+            self.note.setText(refused[0].sentence)
             return False
         self.note.setText(f"The {change.field_words} of {change.record} is set back; Undo takes it back again.")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
