@@ -8,19 +8,19 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.contents import RegisterContents
 from riskdesk.core.model import Register, RiskStatus
-from riskdesk.ui.colours import cell_warning_colour
 from riskdesk.ui.mime import REGISTER_ID_MIME, RISK_IDS_MIME
+from riskdesk.ui.register_flag import FLAG_ROLE, FlaggedNameDelegate
 from riskdesk.ui.shown import Shown
 
 REGISTER_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME, OPEN, HIGH, FLAGGED = range(4)
-HEADERS = ("Register", "Open", "High", "Flag")
+NAME, OPEN, HIGH = range(3)
+HEADERS = ("Register", "Open", "High")
+# Flagged risks show as a flag and count at the end of the name (register_flag), not in a column.
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,9 +84,10 @@ class RegisterTreeModel(QAbstractItemModel):
 
     def _emit_counts(self, node: _Node) -> None:
         if node.children:
-            first = self.createIndex(0, OPEN, node.children[0])
-            last = self.createIndex(len(node.children) - 1, FLAGGED, node.children[-1])
-            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+            first = self.createIndex(0, NAME, node.children[0])
+            last = self.createIndex(len(node.children) - 1, HIGH, node.children[-1])
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole, FLAG_ROLE,
+                                                Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole])
             for child in node.children:
                 self._emit_counts(child)
 
@@ -178,8 +179,8 @@ class RegisterTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("", "Open risks here and below", "High risks here and below",
-                    "Risks here and below above appetite, or with a review or action overdue")[section] or None
+            return ("The flag and number after a name: risks here and below above appetite, or with a "
+                    "review or action overdue", "Open risks here and below", "High risks here and below")[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -194,15 +195,17 @@ class RegisterTreeModel(QAbstractItemModel):
             if column == NAME:
                 return register.name + (" (archived)" if register.archived and role == Qt.ItemDataRole.DisplayRole
                                         else "")
-            if column == FLAGGED:
-                return str(node.flagged_count) if node.flagged_count else ""
             return str(node.open_count if column == OPEN else node.high_count)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{register.name}: {node.open_count} open risks, {node.high_count} high, "
                     f"{node.above_count} above appetite, {node.late_count} with a review or action overdue"
                     + (f". Owner: {register.owner}" if register.owner else ""))
-        if role == Qt.ItemDataRole.ForegroundRole and column == FLAGGED and node.flagged_count:
-            return QBrush(cell_warning_colour())
+        if role == FLAG_ROLE and column == NAME:
+            return node.flagged_count
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
+            flagged = (f", {node.flagged_count} flagged: above appetite or overdue" if node.flagged_count
+                       else "")
+            return f"{register.name}, {node.open_count} open, {node.high_count} high{flagged}"
         if role == REGISTER_ROLE:
             return register
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
@@ -267,9 +270,14 @@ class RegisterTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.setUniformRowHeights(True)
+        # Long register names wrap rather than being cut short at the narrow width of a laptop.
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setIndentation(14)  # three levels deep still leaves a name most of the column
         self.setAlternatingRowColors(True)
         self._shown: Shown | None = None
+        self._name_delegate = FlaggedNameDelegate(self, self.indentation(), lambda: self.columnWidth(NAME))
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
     def watch(self, shown: Shown) -> None:
         """Follow the window's open file (see op_executed)."""
@@ -330,5 +338,6 @@ class RegisterTreeView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (OPEN, HIGH, FLAGGED):
+        for column in (OPEN, HIGH):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setItemDelegateForColumn(NAME, self._name_delegate)

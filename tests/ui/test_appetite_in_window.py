@@ -10,7 +10,8 @@ from riskdesk.core.appetite import Appetite, default_thresholds
 from riskdesk.core.presets import preset
 from riskdesk.services.quarter_settings import save_appetite
 from riskdesk.services.workspace import Workspace
-from riskdesk.ui.register_tree import FLAGGED, NAME
+from riskdesk.ui.register_flag import FLAG_ROLE
+from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.risk_table import ACTIONS, APPETITE, NEXT_REVIEW
 from tests.ui.helpers import select_register
 
@@ -49,7 +50,8 @@ def test_the_tree_counts_flagged_risks_and_the_heat_map_draws_the_appetite_line(
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
     top = window.tree_model.index(0, NAME)
-    assert int(window.tree_model.index(0, FLAGGED).data()) >= 1
+    assert top.data(FLAG_ROLE) >= 1
+    assert f"{top.data(FLAG_ROLE)} flagged" in top.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "above appetite" in top.data(Qt.ItemDataRole.ToolTipRole)
     view = window.heat_map.view()
     qtbot.waitUntil(lambda: view.appetite_line() is not None)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTableWidget, QWizard
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.new_register_wizard import NewRegisterWizard
+from riskdesk.ui.register_flag import FLAG_ROLE
 from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.risk_table import DIRECTION, SCORE
 from tests.ui.helpers import select_register
@@ -35,6 +36,38 @@ def test_a_wide_window_shows_register_names_in_full(make_window, qtbot, demo_5x5
     qtbot.waitUntil(lambda: _names_shown_in_full(window))
     tip = window.tree_model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Strategic Risk Register")
+
+
+def test_a_laptop_window_shows_register_names_whole_with_their_flags(make_window, qtbot,
+                                                                    demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    tree, model = window.tree, window.tree_model
+    tree.expandAll()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Register", "Open", "High"]  # the flag is in the name cell, not a column of its own
+    metrics = tree.fontMetrics()
+
+    def whole(index: QModelIndex) -> bool:
+        rect = tree.visualRect(index)
+        flag = index.data(FLAG_ROLE)
+        room = rect.width() - (metrics.height() + metrics.horizontalAdvance(str(flag)) if flag else 0)
+        name = index.data()
+        lines = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), name)
+        return (all(metrics.horizontalAdvance(word) <= room for word in name.split())
+                and lines.height() <= rect.height())
+
+    names = []
+    stack = [QModelIndex()]
+    while stack:
+        parent = stack.pop()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, NAME, parent)
+            names.append(index)
+            stack.append(index)
+    assert len(names) == 5 and all(index.data(FLAG_ROLE) for index in names)
+    qtbot.waitUntil(lambda: all(whole(index) for index in names))
 
 
 def test_a_narrow_window_keeps_the_score_column_in_view(make_window, qtbot, demo_5x5_path: Path) -> None:
