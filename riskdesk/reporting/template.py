@@ -6,12 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFDictionary, PDFName, PDFPage, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -19,6 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from riskdesk.core.scheme import Band
 from riskdesk.reporting.data import ReportMeta
 from riskdesk.reporting.fonts import BOLD, REGULAR, register_fonts
+from riskdesk.reporting.pdf_file import PageSpool, spool_page, write_document
 from riskdesk.reporting.sections import Deferred, SectionEnd, SectionMark, marks_in
 from riskdesk.reporting.styles import A3_SCALE, FOOTER_SIZE, Palette, Styles, make_styles
 from riskdesk.reporting.text import long_date, safe
@@ -43,8 +42,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     ReportLab's usual recipe holds every page back until the total is known: each held page kept
     its drawing as thousands of small strings, about 125 KB a page (800 MB for a 6,400-page
     pack). Here each page places a small form for its footer number and is handed to the PDF at
-    once; the forms, "Page X of Y" right-aligned at the page's edge, are drawn when the total is
-    known, just before the file is written. The pages print the same.
+    once, its drawing encoded and set aside on disk (pdf_file); the forms, "Page X of Y"
+    right-aligned at the page's edge, are drawn when the total is known, and the file is then
+    written object by object. The pages print the same.
     """
 
     footer_size = FOOTER_SIZE
@@ -53,6 +53,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Start a canvas that counts the pages it has finished."""
         super().__init__(*args, **kwargs)
         self._finished = 0
+        self._spool: PageSpool | None = None  # made with the first page: ReportLab makes canvases it never uses
 
     def showPage(self) -> None:
         """Place this page's number (its form) and finish the page."""
@@ -62,7 +63,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.doForm(_page_count_form(self._finished))
         self.restoreState()
         super().showPage()
-        _compress_now(self._doc.Pages.pages[-1])
+        if self._spool is None:
+            self._spool = PageSpool()
+        spool_page(self._doc.Pages.pages[-1], self._spool)
 
     def save(self) -> None:
         """Draw every page's "Page X of Y" now that Y is known, then write the file."""
@@ -77,30 +80,21 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             self.setFillColor(colors.black)
             self.drawRightString(0, 0, text)
             self.endForm()
-        super().save()
+        if len(self._code):
+            self.showPage()
+        try:
+            self.write()
+        finally:
+            if self._spool is not None:
+                self._spool.close()
+
+    def write(self) -> None:
+        """Write the finished document to its file, a piece at a time."""
+        write_document(self._doc, self, self._filename)
 
 
 def _page_count_form(number: int) -> str:
     return f"pagecount{number}"
-
-
-def _compress_now(page: PDFPage) -> None:
-    """Encode a finished page's drawing now, as the PDF would when written, so it waits small.
-
-    ReportLab keeps every page until it writes the file (it needs them all for the file's
-    cross-reference table), each as its drawing's text, about 19 KB a page; encoded it is a
-    few KB. The bytes written are the same: ReportLab skips filters a stream already names.
-    """
-    if not page.compression or not page.stream or page.Contents:
-        return
-    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
-    content = page.stream
-    for encoding in reversed(filters):
-        content = encoding.encode(content)
-    stream = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName(f.pdfname) for f in filters])}), content)
-    stream.__Comment__ = "page stream"
-    page.Contents = stream
-    page.stream = None
 
 
 class Checkpoint(Flowable):  # type: ignore[misc]
@@ -122,6 +116,8 @@ class Checkpoint(Flowable):  # type: ignore[misc]
 
 class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A report document: embedded fonts, the council's header and the marked footer on every page."""
+
+    canvas_class: type[NumberedCanvas] = NumberedCanvas
 
     def __init__(
         self,
@@ -179,7 +175,7 @@ class ReportTemplate(BaseDocTemplate):  # type: ignore[misc]
                 mark.key = mark.key or f"section{count}"
         scale = self.scale
 
-        class Numbered(NumberedCanvas):
+        class Numbered(self.canvas_class):  # type: ignore[name-defined,misc]
             footer_size = FOOTER_SIZE * scale
 
         self.build(story, canvasmaker=Numbered)
