@@ -7,17 +7,14 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QTemporaryDir, QThread, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,16 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.core.report_kinds import report_kind
-from riskdesk.services.covers import remember_cover, remembered_cover
-from riskdesk.services.queries import load_contents, tree_order
+from riskdesk.services.covers import remember_cover
 from riskdesk.services.reports import ReportOptions, write_report
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import ConflictError, RegisterFileError
 from riskdesk.ui.background import BackgroundTask, TaskControl, run_in_background, stop_tasks
-from riskdesk.ui.report_cover import CoverPanel
-from riskdesk.ui.report_kinds import KINDS
-
-MAX_PRINT_DPI = 300
+from riskdesk.ui.report_options import ReportOptionsForm
+from riskdesk.ui.report_printing import print_document
 
 
 def report_work(path: Path, options: ReportOptions, target: Path) -> Callable[[TaskControl], int]:
@@ -87,58 +81,21 @@ class ReportDialog(QDialog):
         self._debounce.setInterval(400)
         self._debounce.timeout.connect(self.generate)
         self._build()
-        self._fill_options()
-        self._show_remembered_cover()
         # The preview starts as the dialog opens, with the usual options.
         self._debounce.start()
 
     # -- building ----------------------------------------------------------------
 
-    def _combo(self, name: str, items: list[tuple[str, str | None]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(self._options_changed)
-        return combo
-
     def _build(self) -> None:
-        self.kind_combo = self._combo("reportKind", [(text, kind) for kind, text in KINDS])
-        self.period_combo = self._combo("periodCombo", [])
-        self.register_combo = self._combo("registerCombo", [])
-        self.band_combo = self._combo("bandCombo", [])
-        self.version_combo = self._combo("versionCombo", [("Public (exempt risks left out)", "public"),
-                                                          ("Exempt: Part B (the exempt risks alone)", "exempt"),
-                                                          ("Exempt: Part B (the whole pack)", "whole")])
-        self.page_combo = self._combo("pageSizeCombo", [("A4", "A4"), ("A3", "A3")])
-        self.children_check = QCheckBox("With the registers beneath it", self)
-        self.children_check.setObjectName("childrenCheck")
-        self.children_check.setChecked(True)
-        self.children_check.setEnabled(False)  # only a chosen register has registers beneath it
-        self.children_check.toggled.connect(self._options_changed)
-        self.register_combo.currentIndexChanged.connect(
-            lambda _index: self.children_check.setEnabled(self.register_combo.currentData() is not None))
-        self.closed_check = QCheckBox("Include closed risks", self)
-        self.closed_check.setObjectName("includeClosed")
-        self.closed_check.toggled.connect(self._options_changed)
-        self.grey_check = QCheckBox("Greyscale, for black-and-white printers", self)
-        self.grey_check.setObjectName("greyscaleCheck")
-        self.grey_check.toggled.connect(self._options_changed)
-        self.changes_check = QCheckBox("Mark what changed since the last report", self)
-        self.changes_check.setObjectName("markChangesCheck")
-        self.changes_check.toggled.connect(self._options_changed)
-
-        form = QFormLayout()
-        form.addRow("&Report:", self.kind_combo)
-        form.addRow("&Period:", self.period_combo)
-        form.addRow("Re&gister:", self.register_combo)
-        form.addRow("", self.children_check)
-        form.addRow("&Lowest band:", self.band_combo)
-        form.addRow("&Version:", self.version_combo)
-        form.addRow("Page si&ze:", self.page_combo)
-        form.addRow("", self.closed_check)
-        form.addRow("", self.grey_check)
-        form.addRow("", self.changes_check)
+        self.options_form = ReportOptionsForm(self.workspace, self)
+        self.options_form.changed.connect(self._options_changed)
+        form = self.options_form  # its widgets, named here as tests and older code know them
+        self.kind_combo, self.period_combo, self.register_combo = form.kind_combo, form.period_combo, \
+            form.register_combo
+        self.band_combo, self.version_combo, self.page_combo = form.band_combo, form.version_combo, form.page_combo
+        self.children_check, self.closed_check, self.grey_check = form.children_check, form.closed_check, \
+            form.grey_check
+        self.changes_check, self.cover_panel = form.changes_check, form.cover_panel
 
         self.generate_button = QPushButton("&Generate", self)
         self.generate_button.setObjectName("generateButton")
@@ -157,15 +114,9 @@ class ReportDialog(QDialog):
         run_row.addWidget(self.generate_button)
         run_row.addWidget(self.cancel_button)
 
-        self.cover_panel = CoverPanel(self)
-        self.cover_panel.changed.connect(self._options_changed)
-        self.kind_combo.currentIndexChanged.connect(self._show_remembered_cover)
-        self.register_combo.currentIndexChanged.connect(self._show_remembered_cover)
-
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
-        left_layout.addWidget(self.cover_panel)
+        left_layout.addWidget(self.options_form)
         left_layout.addLayout(run_row)
         left_layout.addWidget(self.progress_bar)
         left_layout.addWidget(self.status_label)
@@ -216,59 +167,15 @@ class ReportDialog(QDialog):
         layout.addLayout(buttons)
         self._set_output_enabled(False)
 
-    def _fill_options(self) -> None:
-        contents = load_contents(self.workspace)
-        combos = (self.period_combo, self.register_combo, self.band_combo)
-        for combo in combos:
-            combo.blockSignals(True)
-        closed = contents.closed_periods()
-        latest = f"Latest closed period ({closed[-1].label})" if closed else "Current figures"
-        self.period_combo.addItem(latest, None)
-        for period in sorted(contents.periods, key=lambda p: -p.position):
-            suffix = "" if period.is_closed else " (open: current figures)"
-            self.period_combo.addItem(period.label + suffix, period.label)
-        self.register_combo.addItem("All registers", None)
-        depth: dict[str, int] = {}
-        for register in tree_order(contents.registers):
-            level = depth[register.parent_id] + 1 if register.parent_id in depth else 0
-            depth[register.id] = level
-            self.register_combo.addItem("    " * level + register.name, register.id)
-        self.band_combo.addItem("All bands", None)
-        for band in sorted(contents.scheme.bands, key=lambda b: b.low):
-            self.band_combo.addItem(f"{band.name} and above", band.name)
-        for combo in combos:
-            combo.blockSignals(False)
-
     def select_register(self, register_id: str | None) -> None:
         """Report on this register and its children (None: every register), e.g. the one selected in the tree."""
-        index = self.register_combo.findData(register_id)
-        if index >= 0:
-            self.register_combo.setCurrentIndex(index)
+        self.options_form.select_register(register_id)
 
     # -- options and generation -----------------------------------------------------
 
     def options(self) -> ReportOptions:
         """The report options as chosen in the dialog."""
-        return ReportOptions(
-            kind=str(self.kind_combo.currentData()),
-            period=self.period_combo.currentData(),
-            register=self.register_combo.currentData(),
-            children=self.children_check.isChecked(),
-            min_band=self.band_combo.currentData(),
-            include_closed=self.closed_check.isChecked(),
-            exempt=self.version_combo.currentData() in ("exempt", "whole"),
-            whole_pack=self.version_combo.currentData() == "whole",
-            page_size=str(self.page_combo.currentData()),
-            greyscale=self.grey_check.isChecked(),
-            cover=self.cover_panel.cover(),
-            mark_changes=self.changes_check.isChecked() and self.kind_combo.currentData() != "changes",
-        )
-
-    @Slot()
-    def _show_remembered_cover(self) -> None:
-        """Fill the cover's fields with those last used for this register and report kind."""
-        self.cover_panel.show_cover(remembered_cover(self.workspace, self.register_combo.currentData(),
-                                                     str(self.kind_combo.currentData())))
+        return self.options_form.options()
 
     def remember_cover(self) -> None:
         """Keep the cover in the file for this register and report kind, for next time and for colleagues."""
@@ -422,27 +329,7 @@ class ReportDialog(QDialog):
         if self.current_pdf is None or self.document.pageCount() == 0:
             return False
         self.remember_cover()
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            # Text stays sharp at 300 dpi; a 1200 dpi page image would take half a gigabyte.
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-                image = _on_white(self.document.render(page, size))
-                area = painter.viewport()
-                scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(area.x(), area.y(), scaled.width(), scaled.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(area)
-        finally:
-            painter.end()
-        return True
+        return print_document(self.document, printer)
 
     @Slot()
     def print_with_dialog(self) -> None:
@@ -511,12 +398,3 @@ class ReportDialog(QDialog):
         self.document.close()
         super().done(result)
 
-
-def _on_white(image: QImage) -> QImage:
-    """The rendered page flattened onto white paper: printers have no use for transparency."""
-    flat = QImage(image.size(), QImage.Format.Format_RGB32)
-    flat.fill(Qt.GlobalColor.white)
-    painter = QPainter(flat)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return flat
