@@ -1,0 +1,45 @@
+"""The window's copy of the file re-read from an operation's changes matches the file read afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from riskdesk.core.changes import OpChanges
+from riskdesk.services.queries import load_contents
+from riskdesk.services.refresh import BULK_AT, refresh_contents
+from riskdesk.services.workspace import Workspace
+
+
+def _same(ours, fresh) -> None:
+    assert sorted(r.id for r in ours.risks) == sorted(r.id for r in fresh.risks)
+    assert {r.id: r for r in ours.risks} == {r.id: r for r in fresh.risks}
+    assert [p.id for p in ours.periods] == [p.id for p in fresh.periods]
+    assert {(s.period_id, s.risk_id) for s in ours.snapshots} == {(s.period_id, s.risk_id) for s in fresh.snapshots}
+
+
+def test_closing_a_period_reread_from_its_changes_matches_the_file(demo_5x5_path: Path) -> None:
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        ours = load_contents(ws)
+        period = ours.current_period()
+        assert period is not None
+        changes = ws.close_period(period.id, next_label="Q2 2024/25")
+        assert len(changes.risks) >= 1 and not changes.reload
+        _same(refresh_contents(ws, ours, changes), load_contents(ws))
+    finally:
+        ws.close()
+
+
+def test_many_changes_are_read_in_one_query_and_a_few_one_by_one(workspace: Workspace) -> None:
+    ours = load_contents(workspace)
+    register_id = ours.registers[0].id
+    made = OpChanges()
+    for number in range(BULK_AT + 1):  # past the bulk limit: the whole table is read again
+        _, changes = workspace.create_risk(register_id, f"R {number}", f"Risk {number}")
+        made.merge(changes)
+    _same(refresh_contents(workspace, ours, made), load_contents(workspace))
+    gone = ours.risks[3]
+    few = workspace.delete_risk(gone.id, gone.version)  # one record: read on its own, and dropped
+    after = refresh_contents(workspace, ours, few)
+    assert gone.id not in {r.id for r in after.risks}
+    _same(after, load_contents(workspace))
