@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk import __version__
 from riskdesk.services.components import Component, bundled_components
+from riskdesk.ui.list_dialog import close_buttons, make_read_only
 
 NAME, VERSION, LICENCE = range(3)
 
@@ -55,9 +56,7 @@ class AboutDialog(QDialog):
         self.table = QTableWidget(len(self.parts), 3, self)
         self.table.setObjectName("componentsTable")
         self.table.setHorizontalHeaderLabels(["Part", "Version", "Licence"])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        make_read_only(self.table)
         for row, part in enumerate(self.parts):
             for column, text in ((NAME, part.name), (VERSION, part.version), (LICENCE, part.licence)):
                 item = QTableWidgetItem(text)
@@ -74,8 +73,7 @@ class AboutDialog(QDialog):
         note = QLabel(where, self)
         note.setWordWrap(True)
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         self.open_folder: QPushButton | None = None
         if folder is not None:
             self.open_folder = buttons.addButton("Open the licences folder", QDialogButtonBox.ButtonRole.ActionRole)

@@ -6,24 +6,11 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from riskdesk.services.committee_check import CheckError, CommitteeCheck, Finding, check_for_committee
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import PERIOD
+from riskdesk.ui.list_dialog import RiskListDialog, make_read_only, periods_in_order
 
 RISK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,11 +22,8 @@ class FindingsTable(QTableWidget):
         super().__init__(0, 3, parent)
         self.setObjectName("committeeFindings")
         self.setHorizontalHeaderLabels(["Risk", "Finding", "What to put right"])
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        make_read_only(self)
         self.setWordWrap(True)
-        self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -67,45 +51,28 @@ class FindingsTable(QTableWidget):
         return self.findings[rows[0].row()] if rows else None
 
 
-class CommitteeCheckDialog(QDialog):
+class CommitteeCheckDialog(RiskListDialog):
     """The committee check for a chosen period; a finding's row opens its risk."""
 
     def __init__(self, workspace: Workspace, open_risk: Callable[[str], object], parent: QWidget | None = None,
                  today: date | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("committeeCheckDialog")
-        self.setWindowTitle("Check before committee")
-        self.workspace = workspace
-        self._open_risk = open_risk
-        self._today = today
+        super().__init__(workspace, open_risk, parent, today, "committeeCheckDialog", "Check before committee")
         self.check: CommitteeCheck | None = None
-        periods = sorted(workspace.store.all(PERIOD), key=lambda p: p.position)
+        periods = periods_in_order(workspace)
         self.period = QComboBox(self)
         self.period.setAccessibleName("Period to check")
         for period in periods:
             self.period.addItem(period.label + ("" if period.is_closed else " (open)"), period.label)
         open_ones = [i for i, p in enumerate(periods) if not p.is_closed]
         self.period.setCurrentIndex(open_ones[0] if open_ones else len(periods) - 1)
-        self.summary = QLabel(self)
         self.summary.setObjectName("committeeSummary")
-        self.summary.setWordWrap(True)
         self.table = FindingsTable(self)
         self.table.itemActivated.connect(lambda _item: self.open_selected())
-        self.open_button = QPushButton("&Open the risk", self)
-        self.open_button.clicked.connect(self.open_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel("Period:", self))
         top.addWidget(self.period, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        self.lay_out(top, self.table, 900, 560)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.resize(900, 560)
         self.refresh()
 
     def refresh(self) -> None:
@@ -125,11 +92,10 @@ class CommitteeCheckDialog(QDialog):
         if not self.check.ready:
             self.table.selectRow(0)
 
-    def open_selected(self) -> None:
-        """Show the selected finding's risk in the window."""
+    def selected_risk_id(self) -> str | None:
+        """The risk of the selected finding."""
         finding = self.table.selected_finding()
-        if finding is not None:
-            self._open_risk(finding.risk_id)
+        return finding.risk_id if finding is not None else None
 
 
 def summary_text(result: CommitteeCheck) -> str:

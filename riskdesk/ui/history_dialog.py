@@ -7,10 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +25,7 @@ from riskdesk.services.change_log import Change, changes_of, when_in_words
 from riskdesk.services.refresh import current_record
 from riskdesk.storage.errors import NotFoundError
 from riskdesk.ui.document import Document
+from riskdesk.ui.list_dialog import close_buttons, make_read_only
 from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.undo import edit_fields
 
@@ -68,13 +67,9 @@ class HistoryDialog(QDialog):
         self.field_filter = QComboBox(self)
         self.field_filter.setObjectName("historyField")
         self.field_filter.currentIndexChanged.connect(lambda _i: self._fill())
-        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table = make_read_only(QTableWidget(0, len(HEADERS), self))
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column in range(len(HEADERS)):
@@ -95,9 +90,7 @@ class HistoryDialog(QDialog):
         top.addWidget(show)
         top.addWidget(self.field_filter)
         top.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = close_buttons(self, self.restore_button, enter_presses_none=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -8,26 +8,21 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from riskdesk.core.changes_since import RiskChange, word_diff
 from riskdesk.services.what_changed import ChangeReport, ChangesError, what_changed
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import PERIOD
+from riskdesk.ui.list_dialog import RiskListDialog, make_read_only, periods_in_order
 
 RISK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOW = "Now (the open period)"
@@ -59,19 +54,14 @@ def change_html(change: RiskChange) -> str:
     return "".join(lines)
 
 
-class WhatChangedDialog(QDialog):
+class WhatChangedDialog(RiskListDialog):
     """Pick two periods; see per risk what changed; open a risk from its row."""
 
     def __init__(self, workspace: Workspace, open_risk: Callable[[str], object], parent: QWidget | None = None,
                  today: date | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("whatChangedDialog")
-        self.setWindowTitle("What changed")
-        self.workspace = workspace
-        self._open_risk = open_risk
-        self._today = today
+        super().__init__(workspace, open_risk, parent, today, "whatChangedDialog", "What changed")
         self.report: ChangeReport | None = None
-        closed = [p for p in sorted(workspace.store.all(PERIOD), key=lambda p: p.position) if p.is_closed]
+        closed = [p for p in periods_in_order(workspace) if p.is_closed]
         self.since = QComboBox(self)
         self.since.setAccessibleName("Compare from the close of")
         self.until = QComboBox(self)
@@ -83,15 +73,9 @@ class WhatChangedDialog(QDialog):
             self.until.addItem(period.label)
         if closed:
             self.since.setCurrentIndex(len(closed) - 1)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self.table = make_read_only(QTableWidget(0, 4, self))
         self.table.setObjectName("whatChangedTable")
         self.table.setHorizontalHeaderLabels(["Ref", "Title", "Register", "What changed"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -108,24 +92,14 @@ class WhatChangedDialog(QDialog):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([300, 160])
-        self.open_button = QPushButton("&Open the risk", self)
-        self.open_button.clicked.connect(self.open_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         choose = QHBoxLayout()
         choose.addWidget(QLabel("From the close of", self))
         choose.addWidget(self.since, 1)
         choose.addWidget(QLabel("to", self))
         choose.addWidget(self.until, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
+        self.lay_out(choose, splitter, 940, 600)
         self.since.currentIndexChanged.connect(lambda _i: self.refresh())
         self.until.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.resize(940, 600)
         self.refresh()
 
     def refresh(self) -> None:
@@ -169,8 +143,7 @@ class WhatChangedDialog(QDialog):
         change = self.selected_change()
         self.details.setHtml(change_html(change) if change is not None else "")
 
-    def open_selected(self) -> None:
-        """Show the selected row's risk in the window."""
+    def selected_risk_id(self) -> str | None:
+        """The risk of the selected row."""
         change = self.selected_change()
-        if change is not None:
-            self._open_risk(change.risk_id)
+        return change.risk_id if change is not None else None

@@ -68,3 +68,21 @@ def test_a_registers_history_holds_its_risks(make_window, qtbot, demo_5x5_path: 
                  if r.register_id == window.selected_register_id()}
     assert education and education <= shown
     _shot(dialog, "history-register.png")
+
+
+def test_enter_on_a_history_row_sets_nothing_back(make_window, qtbot, demo_5x5_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    edit_elsewhere(demo_5x5_path, "SR 7.4", user="Priya Shah", title="EHCP demand outstrips places")
+    window = make_window(demo_5x5_path)
+    window.document.poll_timer.stop()
+    risk = next(r for r in window.document.contents.risks if r.reference == "SR 7.4")
+    window.risk_panel.select_risk(risk.id)
+    window.actions_by_name["risk_history"].trigger()
+    dialog = window.findChild(HistoryDialog)
+    dialog.table.selectRow(0)
+    assert dialog.restore_button.isEnabled()
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert read_risk(demo_5x5_path, "SR 7.4").title == "EHCP demand outstrips places"  # only the button writes
+    assert dialog.isVisible()
