@@ -186,7 +186,7 @@ class BackgroundTask(QObject):
         """Ask the work to stop; it ends at its next check (a write under way finishes first)."""
         self._worker.control.cancel()
         if self.dialog is not None:
-            self.dialog.setLabelText("Stopping…")
+            self.dialog.hide()  # as Cancel itself does; the caller says how it ended
 
     def wait(self) -> None:
         """Block until the thread has ended, then deliver the outcome now (the window is closing)."""
@@ -210,7 +210,7 @@ class BackgroundTask(QObject):
 
     @Slot()
     def _show_dialog(self) -> None:
-        if self.dialog is not None and self.is_running():
+        if self.dialog is not None and self.is_running() and not self.control.cancelled():
             self.dialog.show()
 
     @Slot(int, int, str)
@@ -244,6 +244,7 @@ class BackgroundTask(QObject):
     def _on_thread_finished(self) -> None:
         if self not in _running:
             return
+        self._thread.wait()  # "finished" is sent just before the thread ends: let it end first
         _running.discard(self)
         self._close_dialog()
         self.ended.emit()
@@ -272,11 +273,12 @@ class ProgressWindow(QProgressDialog):
         self.setRange(0, 0)  # moving until the work says how far it has got
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.setMinimumDuration(0)
+        # QProgressDialog would show itself (and run the event loop from setValue) once it guesses
+        # the work is long; the task shows it after SHOW_AFTER_MS instead, and nothing else does.
+        self.setMinimumDuration(2**31 - 1)
         self.setCancelButtonText("Cancel" if can_cancel else "")
         if not can_cancel:
             self.setCancelButton(None)
-        # QProgressDialog shows itself after minimumDuration on its own; the task decides instead.
         self.hide()
 
     def label_text(self) -> str:
