@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from riskdesk.reporting.data import ActionLine, ReportData
-from riskdesk.reporting.long_table import CellParagraph, paged_data_table
-from riskdesk.reporting.parts import due_text, filters_note, rag_cell_commands, rag_word, table_heading
+from riskdesk.reporting.long_table import CellParagraph, MadeRows, paged_rows_table
+from riskdesk.reporting.parts import LONG_CELL, due_text, filters_note, rag_cell_commands, rag_word, table_heading
 from riskdesk.reporting.styles import Palette, Styles
 from riskdesk.reporting.template import Checkpoint
 from riskdesk.reporting.text import safe
@@ -41,21 +42,31 @@ def actions_by_owner(lines: list[ActionLine], width: float, styles: Styles, pale
     Laid out a page of rows at a time: a county's register has tens of thousands of actions.
     """
     header: list[object] = ["Owner", "Due", "Risk", "Action and progress", "Status", "RAG"]
-    rows: list[list[object]] = []
-    for line in lines:
+
+    def texts(line: ActionLine) -> tuple[str, str, str]:
+        """The markup of the owner, risk and action cells."""
         text = safe(line.description)
         if line.progress:
             text += f"<br/><i>Progress: {safe(line.progress)}</i>"
-        rows.append([
-            CellParagraph(safe(line.owner) or "–", styles.cell),
+        risk = f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}" \
+            + (f"<br/><i>{safe(line.exempt)}</i>" if line.exempt else "")
+        return safe(line.owner) or "–", risk, text
+
+    def row(line: ActionLine) -> list[object]:
+        owner, risk, text = texts(line)
+        return [
+            CellParagraph(owner, styles.cell),
             due_text(line),
-            CellParagraph(f"<b>{safe(line.risk_reference)}</b><br/>{safe(line.risk_title)}"
-                          + (f"<br/><i>{safe(line.exempt)}</i>" if line.exempt else ""), styles.cell),
+            CellParagraph(risk, styles.cell),
             CellParagraph(text, styles.cell),
             line.status.capitalize(),
             rag_word(line.rag),
-        ])
+        ]
+
+    # Rows are made as the layout reaches them (MadeRows); whether any may split across pages
+    # is decided from their texts, as the paragraphs would give them.
+    tall = any(len(cleanBlockQuotedText(markup)) > LONG_CELL for line in lines for markup in texts(line))
     # Wide enough at 9.5 pt for "Commissioning" in an owner and "In progress" as a status.
     widths = [width * 0.17, width * 0.13, width * 0.18, width * 0.30, width * 0.13, width * 0.09]
-    return paged_data_table([header, *rows], widths, palette, rag_cell_commands([a.rag for a in lines], 5, palette),
-                            scale=styles.scale)
+    return paged_rows_table(header, MadeRows(lines, row), widths, palette,
+                            rag_cell_commands([a.rag for a in lines], 5, palette), scale=styles.scale, tall=tall)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import Generic, TypeVar, cast, overload
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -26,6 +26,55 @@ TableMaker = Callable[[list[object] | None, list[list[object]], int, list[float 
 
 # Rows in the first stretch tried; doubled until a stretch passes the foot of the page.
 FIRST_STRETCH = 24
+
+Item = TypeVar("Item")
+
+
+class MadeRows(Sequence[list[object]], Generic[Item]):
+    """A long table's rows, each made from its item when a stretch of the table needs it and let go once placed.
+
+    Parsed paragraphs are most of a long table's objects: 20,000 actions' rows made before layout
+    were over half a million objects, which Python's cycle collector walked again each time it
+    ran while the pages were laid out (a quarter of the time of a 1,440-page report). Made as
+    the layout reaches them, only the rows near the page being laid out are alive.
+    """
+
+    def __init__(self, items: Sequence[Item], make: Callable[[Item], list[object]]) -> None:
+        """Rows made by make(item), one for each item."""
+        self._items = items
+        self._make = make
+        self._made: dict[int, list[object]] = {}
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> list[object]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[object]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[object] | list[list[object]]:
+        """A row, or a list of rows, made now unless made already and not yet let go."""
+        if isinstance(index, slice):
+            return [self._row(number) for number in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._row(index)
+
+    def _row(self, number: int) -> list[object]:
+        row = self._made.get(number)
+        if row is None:
+            row = self._made[number] = self._make(self._items[number])
+        return row
+
+    def release_before(self, number: int) -> None:
+        """Let go of the rows before number (placed on a page); asked for again, they are made again."""
+        for placed in [made for made in self._made if made < number]:
+            del self._made[placed]
 
 
 class PagedTable(Flowable):  # type: ignore[misc]
@@ -112,6 +161,8 @@ class PagedTable(Flowable):  # type: ignore[misc]
 
     def _after(self, start: int, headed: bool) -> PagedTable:
         """The rows from start on, as another paged table."""
+        if isinstance(self._rows, MadeRows):
+            self._rows.release_before(start)
         return PagedTable(self._header, self._rows, self._make, start, headed, self._stretch, self._heights,
                           self._rows_split)
 
@@ -154,8 +205,19 @@ def paged_data_table(rows: list[list[object]], widths: list[float], palette: Pal
     Style commands in extra count rows in the whole table, as for data_table, negative counts
     from its end; each stretch gets the part of each command that falls on its rows.
     """
-    total = len(rows)
-    tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in rows for cell in row)
+    return paged_rows_table(rows[0], rows[1:], widths, palette, extra, scale)
+
+
+def paged_rows_table(header: list[object], body: Sequence[list[object]], widths: list[float], palette: Palette,
+                     extra: list[Command] | None = None, scale: float = 1.0, tall: bool | None = None) -> PagedTable:
+    """paged_data_table with the header apart from the rows, which may be made as needed (MadeRows).
+
+    tall says whether any cell holds a text long enough to let rows split across pages; worked
+    out from the cells when not given (which makes every row).
+    """
+    total = len(body) + 1
+    if tall is None:
+        tall = any(len(getattr(cell, "text", "")) > LONG_CELL for row in body for cell in row)
     commands = list(extra or [])
     if total >= 4 and not tall:
         # The last row never goes overleaf alone, under a repeated header on an otherwise empty page.
@@ -167,19 +229,19 @@ def paged_data_table(rows: list[list[object]], widths: list[float], palette: Pal
         r0, r1 = cast(tuple[int, int], start)[1] % total, cast(tuple[int, int], end)[1] % total
         (wide if r1 - r0 >= _WIDE else narrow[r0]).append((r0, r1, command))
 
-    def stretch(head: list[object] | None, body: list[list[object]], first: int,
+    def stretch(head: list[object] | None, rows: list[list[object]], first: int,
                 heights: list[float | None]) -> Table:
         top = [] if head is None else [head]
-        a, b = first + 1, first + len(body)  # the stretch's rows, counted in the whole table
+        a, b = first + 1, first + len(rows)  # the stretch's rows, counted in the whole table
         chosen = wide + [found for row in range(a - _WIDE, b + 1) for found in narrow.get(row, ())]
         local = [placed for r0, r1, command in chosen
                  if (placed := _placed(command, r0, r1, a, b, bool(top))) is not None]
-        table = Table(top + body, colWidths=widths, rowHeights=heights, repeatRows=len(top),
+        table = Table(top + rows, colWidths=widths, rowHeights=heights, repeatRows=len(top),
                       splitInRow=1 if tall else 0, hAlign="LEFT")
         table.setStyle(TableStyle(table_style_commands(palette, header=bool(top), scale=scale) + local))
         return table
 
-    return PagedTable(rows[0], rows[1:], stretch, rows_split=tall)
+    return PagedTable(header, body, stretch, rows_split=tall)
 
 
 def _placed(command: Command, r0: int, r1: int, a: int, b: int, headed: bool) -> Command | None:

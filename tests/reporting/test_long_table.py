@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from riskdesk.reporting.fonts import REGULAR, register_fonts
-from riskdesk.reporting.long_table import CellParagraph, PagedTable
+from riskdesk.reporting.long_table import CellParagraph, MadeRows, PagedTable
 from tests.reporting.pdftools import pdf_pages
 
 WIDTHS = [110.0, 60.0, 260.0]
@@ -20,15 +20,16 @@ STYLE = [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("GRID", (0, 0), (-1, -1), 0.5
 
 def _rows(count: int, long_every: int = 0) -> list[list[object]]:
     """Rows of varied height; every long_every-th row has a cell longer than a page."""
+    return [_row(number, long_every) for number in range(count)]
+
+
+def _row(number: int, long_every: int = 0) -> list[object]:
     register_fonts()
     cell = ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=11)
-    rows: list[list[object]] = []
-    for number in range(count):
-        words = " ".join(f"word{number}-{w}" for w in range(number % 7 * 6 + 1))
-        if long_every and number % long_every == long_every - 1:
-            words = " ".join(f"long{number}-{w}" for w in range(900))
-        rows.append([CellParagraph(f"Owner {number}", cell), f"Row {number}", CellParagraph(words, cell)])
-    return rows
+    words = " ".join(f"word{number}-{w}" for w in range(number % 7 * 6 + 1))
+    if long_every and number % long_every == long_every - 1:
+        words = " ".join(f"long{number}-{w}" for w in range(900))
+    return [CellParagraph(f"Owner {number}", cell), f"Row {number}", CellParagraph(words, cell)]
 
 
 def _write(story: list[object], path: Path) -> None:
@@ -104,3 +105,26 @@ def test_style_commands_follow_their_rows_into_each_stretch() -> None:
     header = ("FONTNAME", (0, 0), (-1, 0), "bold")
     assert _placed(header, 0, 0, 31, 60, headed=True) == ("FONTNAME", (0, 0), (-1, 0), "bold")
     assert _placed(header, 0, 0, 31, 60, headed=False) is None
+
+
+def test_rows_made_as_needed_print_as_the_same_rows_made_beforehand_and_are_let_go(tmp_path: Path) -> None:
+    for split_in_row, long_every in ((0, 0), (1, 40)):
+        made_before = _rows(200, long_every)
+        made_count: list[int] = []
+
+        def make(number: int, long_every: int = long_every, made_count: list[int] = made_count) -> list[object]:
+            made_count.append(number)
+            return _row(number, long_every)
+
+        rows = MadeRows(range(200), make)
+        table = _paged(rows, split_in_row)  # type: ignore[arg-type]
+        assert made_count == []  # nothing is made before layout
+        plain, lazy = tmp_path / f"plain{split_in_row}.pdf", tmp_path / f"lazy{split_in_row}.pdf"
+        _write([_paged(made_before, split_in_row)], plain)
+        _write([table], lazy)
+        assert pdf_pages(lazy) == pdf_pages(plain)
+        assert sorted(set(made_count)) == list(range(200))
+        # Rows placed on earlier pages are let go: at most the last page's rows and a stretch are kept.
+        assert len(rows._made) < 100
+    assert list(MadeRows("abc", lambda item: [item])[1:]) == [["b"], ["c"]]
+    assert MadeRows("abc", lambda item: [item])[-1] == ["c"]
