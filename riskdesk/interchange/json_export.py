@@ -72,7 +72,8 @@ def _risk_entries(contents: RegisterContents) -> Iterator[dict[str, Any]]:
         entry["controls"] = [_record(c) for c in controls.get(risk.id, ())]
         entry["actions"] = [_record(a) for a in actions.get(risk.id, ())]
         entry["links"] = [
-            {"kind": link.kind, "to": references.get(link.to_risk_id, ""), "to_id": link.to_risk_id}
+            {"kind": link.kind, "to": references.get(link.to_risk_id, ""), "to_id": link.to_risk_id,
+             "id": link.id, "version": link.version}
             for link in links.get(risk.id, ())
         ]
         entry["periods"] = [

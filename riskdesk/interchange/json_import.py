@@ -256,9 +256,13 @@ class _Reader:
             doc.actions.append(self.record(Action, item, f"{where}, action {position}"))
         for position, item in enumerate(self.listed(entry, "links", where), start=1):
             to_id, kind = item.get("to_id"), item.get("kind", "represented on")
-            if not isinstance(to_id, str) or not isinstance(kind, str):
+            # The link's own id (exports since links carried one) lets a merge with the original
+            # recognise it; an older export's links get new ids.
+            link_id, version = item.get("id") or str(uuid.uuid4()), item.get("version", 1)
+            if not (isinstance(to_id, str) and isinstance(kind, str) and isinstance(link_id, str)) \
+                    or type(version) is not int:
                 raise self.fail(f"{where}, link {position}", "a link needs the id of the risk it goes to")
-            doc.links.append(Link(str(uuid.uuid4()), risk.id, to_id, kind))
+            doc.links.append(Link(link_id, risk.id, to_id, kind, version))
         for item in self.listed(entry, "periods", where):
             label = item.get("period")
             period = periods.get(label) if isinstance(label, str) else None
@@ -292,7 +296,8 @@ class _Reader:
         registers = {r.id for r in doc.registers}
         risks = {r.id: r for r in doc.risks}
         for kind, records in (("register", doc.registers), ("risk", doc.risks), ("control", doc.controls),
-                              ("action", doc.actions), ("period", doc.periods), ("person", doc.people)):
+                              ("action", doc.actions), ("period", doc.periods), ("person", doc.people),
+                              ("link", doc.links)):
             seen: set[str] = set()
             for record in records:
                 if record.id in seen:

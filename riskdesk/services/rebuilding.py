@@ -62,7 +62,8 @@ def _check_empty(workspace: Workspace, source: Path, document: ExportDocument) -
             f"yet, and {workspace.path.name} already holds {held}; make a new register file and import it there "
             "(to bring a colleague's copy into this file, use Merge)")
     for spec, records in ((REGISTER, document.registers), (RISK, document.risks), (CONTROL, document.controls),
-                          (ACTION, document.actions), (PERIOD, document.periods), (PERSON, document.people)):
+                          (ACTION, document.actions), (PERIOD, document.periods), (PERSON, document.people),
+                          (LINK, document.links)):
         ids = {row[0] for row in store.conn.execute(f"SELECT id FROM {spec.table}")}
         if any(record.id in ids for record in records):
             raise ExportFileError(
