@@ -84,12 +84,12 @@ class ScoringScheme:
     # or "" for the usual way (impact for a three-level L/M/H grid).
     vertical_axis: str = ""
 
-    @property
+    @cached_property  # asked for at every score checked (three a risk at import)
     def max_likelihood(self) -> int:
         """The highest likelihood number."""
         return max(level.number for level in self.likelihood)
 
-    @property
+    @cached_property
     def max_impact(self) -> int:
         """The highest impact number."""
         return max(level.number for level in self.impact)

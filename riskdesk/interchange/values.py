@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from riskdesk.core.dates import read_date
@@ -64,8 +65,21 @@ def as_number(value: Any) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
+    text = str(value)
+    return _short_text_number(text) if len(text) <= 40 else _text_number(text)
+
+
+@lru_cache(maxsize=1024)
+def _short_text_number(text: str) -> float | None:
+    # Cached: a column of words ("Likely") asks for each a few times a row, and a failed
+    # float() costs an exception each time; the same few words come back row after row.
+    # Only short texts, so the cache never keeps a description alive.
+    return _text_number(text)
+
+
+def _text_number(text: str) -> float | None:
     try:
-        return float(str(value).strip().rstrip("%"))
+        return float(text.strip().rstrip("%"))
     except ValueError:
         return None
 
