@@ -43,3 +43,27 @@ def test_many_changes_are_read_in_one_query_and_a_few_one_by_one(workspace: Work
     after = refresh_contents(workspace, ours, few)
     assert gone.id not in {r.id for r in after.risks}
     _same(after, load_contents(workspace))
+
+
+def test_a_merged_close_reread_from_its_changes_matches_the_file(demo_5x5_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from riskdesk.services.merging import merge_copy
+
+    theirs = tmp_path / "theirs.sqlite"
+    shutil.copyfile(demo_5x5_path, theirs)
+    colleague = Workspace.open(theirs, user="Colleague")
+    try:
+        period = load_contents(colleague).current_period()
+        assert period is not None
+        colleague.close_period(period.id, next_label="Q2 2024/25")
+    finally:
+        colleague.close()
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        ours = load_contents(ws)
+        result = merge_copy(ws, theirs)
+        assert result.outcome.snapshots_added and not result.changes.reload
+        _same(refresh_contents(ws, ours, result.changes), load_contents(ws))
+    finally:
+        ws.close()

@@ -9,8 +9,8 @@ from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Score, ScoreKind
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.report_actions import close_period
-from tests.ui.helpers import select_register, visible_references
-from tests.ui.test_bring_in import checked, confirm, write_csv
+from tests.ui.helpers import edit_elsewhere, select_register, visible_references
+from tests.ui.test_bring_in import checked, colleague_copy, confirm, write_csv
 
 Make = Callable[[Path | None], MainWindow]
 Told = dict[str, list[tuple[OpChanges, object]]]
@@ -92,6 +92,33 @@ def test_an_import_tells_each_part_the_real_changes(qtbot, make_window: Make, de
     assert "SR 7.9" in visible_references(window)
     row = window.risk_panel.model.row_of(by_reference["SR 7.2"].id)
     assert row is not None and window.risk_panel.model.risk_at(row).residual == Score(2, 3)
+
+
+def test_a_merge_tells_each_part_the_real_changes(qtbot, make_window: Make, demo_5x5_path: Path,
+                                                  tmp_path: Path) -> None:
+    theirs = colleague_copy(demo_5x5_path, tmp_path)
+    edit_elsewhere(theirs, "SR 7.2", user="Colleague", title="Social care practice under review")
+    window = make_window(demo_5x5_path)
+    document = window.document
+    assert document is not None
+    document.poll_timer.stop()
+    select_register(window, "Strategic Risk Register")
+    flow = window.merge_copy(theirs)
+    checked(qtbot, flow)
+    told = listen(window)
+
+    confirm(qtbot, flow)
+
+    sr72 = next(r for r in document.contents.risks if r.reference == "SR 7.2")
+    assert sr72.title == "Social care practice under review"
+    assert set(told) == PARTS
+    for name, heard in told.items():
+        assert len(heard) == 1, name
+        changes, initiator = heard[0]
+        assert not changes.reload and changes.risks == {sr72.id}, name
+        assert initiator is flow, name
+    row = window.risk_panel.model.row_of(sr72.id)
+    assert row is not None and window.risk_panel.model.risk_at(row).title == sr72.title
 
 
 def test_a_refused_score_reads_the_same_in_the_editor_and_from_the_heat_map(make_window: Make,

@@ -377,15 +377,11 @@ class RiskEditor(QWidget):
         widget.blockSignals(False)
 
     def op_executed(self, changes: OpChanges, initiator: object | None) -> None:
-        """An operation ran: re-read the shown risk if it touched it.
+        """Re-read the shown risk when an operation or a colleague changed it.
 
         A write of the editor's own (initiator is self) is read back too, but the field being
         written keeps what the user typed: _write sets its new base once the write is done.
         """
-        self.refresh(changes)
-
-    def refresh(self, changes: OpChanges) -> None:
-        """Re-read the shown risk when an operation or a colleague changed it."""
         if self.document is None or self.risk is None:
             return
         if changes.scheme:
