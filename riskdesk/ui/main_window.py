@@ -26,7 +26,6 @@ from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import commands, file_actions, file_check
 from riskdesk.ui.background import BackgroundTask, stop_tasks
 from riskdesk.ui.document import Document
-from riskdesk.ui.guide import show_guide
 from riskdesk.ui.heat_map_feed import HeatMapFeed
 from riskdesk.ui.menus import build_menus
 from riskdesk.ui.operations import Part
@@ -565,6 +564,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """Open the user guide (F1, Help > User guide, the start page's link)."""
+        from riskdesk.ui.guide import show_guide  # loaded when first asked for
+
         show_guide(self)
 
     # -- window state ------------------------------------------------------------------------

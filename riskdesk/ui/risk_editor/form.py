@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
@@ -34,13 +34,15 @@ from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.conflict_resolution import ConflictAsker
 from riskdesk.ui.document import Document
 from riskdesk.ui.operations import Failure, WindowOp
-from riskdesk.ui.risk_editor.calm import CalmChoices
-from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
-from riskdesk.ui.risk_editor.links import LinksBox
-from riskdesk.ui.risk_editor.lists import ItemList
 from riskdesk.ui.risk_editor.notice import ColleagueNotice, changed_fields, dirty_words
-from riskdesk.ui.risk_editor.scores import ScoresBox, band_label_style
 from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, value_in_words
+
+if TYPE_CHECKING:  # the form's parts load when it is made (build), after the window's first paint
+    from riskdesk.ui.risk_editor.calm import CalmChoices
+    from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
+    from riskdesk.ui.risk_editor.links import LinksBox
+    from riskdesk.ui.risk_editor.lists import ItemList
+    from riskdesk.ui.risk_editor.scores import ScoresBox
 from riskdesk.ui.undo import edit_fields
 
 LABELS = {
@@ -123,18 +125,23 @@ class RiskEditor(QWidget):
         """
         if self._built:
             return
+        from riskdesk.ui.risk_editor.calm import CalmChoices
+        from riskdesk.ui.risk_editor.links import LinksBox
+        from riskdesk.ui.risk_editor.lists import ItemList
+        from riskdesk.ui.risk_editor.scores import ScoresBox
+
         self._built = True
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         # Choices change by a click or a settled key, never by a wheel passing over them.
-        self.calm = CalmChoices(self)
+        self.calm: CalmChoices = CalmChoices(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._scrolled(self._risk_page()), "The &risk")
-        self.scores = ScoresBox(self)
+        self.scores: ScoresBox = ScoresBox(self)
         self.scores.scoreChosen.connect(self._score_chosen)
         self.tabs.addTab(self._scrolled(self._scores_page()), "&Scores")
-        self.controls = ItemList(False, self)
-        self.action_list = ItemList(True, self)
+        self.controls: ItemList = ItemList(False, self)
+        self.action_list: ItemList = ItemList(True, self)
         for item_list, kind in ((self.controls, "control"), (self.action_list, "action")):
             item_list.addRequested.connect(lambda values, k=kind: self._guard(
                 lambda: commands.add_item(self._doc(), k, self._current(), values)))
@@ -148,7 +155,7 @@ class RiskEditor(QWidget):
             lambda: commands.action_to_control(self._doc(), self._current(), action_id, version)))
         self.tabs.addTab(self.controls, "&Controls")
         self.tabs.addTab(self.action_list, "&Actions")
-        self.links = LinksBox(self)
+        self.links: LinksBox = LinksBox(self)
         self.links.linkRequested.connect(lambda target: self._guard(
             lambda: commands.link_risks(self._doc(), self._current(), target)))
         self.links.unlinkRequested.connect(lambda link_id, a, b, kind: self._guard(
@@ -268,7 +275,9 @@ class RiskEditor(QWidget):
         form.addRow(self.period_label)
         self._field(form, "period_comment", "Co&mment:", TextBox(self, lines=8))
         # Last quarter's words beside this quarter's: the comment is written against them.
-        self.earlier = EarlierComments(page)
+        from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
+
+        self.earlier: EarlierComments = EarlierComments(page)
         row.addLayout(form, 3)
         row.addWidget(self.earlier, 2)
         return page
@@ -329,6 +338,8 @@ class RiskEditor(QWidget):
         if risk.residual is not None:
             band = contents.scheme.band_for(risk.residual.likelihood, risk.residual.impact)
             self.badge.setText(f"{band.name} {contents.scheme.value_of(risk.residual)}")
+            from riskdesk.ui.risk_editor.scores import band_label_style
+
             self.badge.setStyleSheet(band_label_style(band.colour))
         else:
             self.badge.setText("Not scored")
