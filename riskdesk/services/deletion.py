@@ -8,6 +8,7 @@ a control removed earlier, not an action already turned into a control).
 from __future__ import annotations
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.storage.errors import ConflictError, in_words
 from riskdesk.storage.records import ACTION, CONTROL, LINK, REGISTER, RISK, SPECS
 from riskdesk.storage.store import RegisterFile
 
@@ -132,3 +133,31 @@ def swap_action_and_control(store: RegisterFile, live_id: str, live_entity: str,
     getattr(changes, _BUCKETS[live_entity]).add(live_id)
     changes.risks.add(live.risk_id)
     return changes
+
+
+def unlink(store: RegisterFile, link_id: str) -> OpChanges:
+    """Remove a link between two risks; a link a colleague removed meanwhile is a clash told plainly."""
+    with store.transaction():
+        link = store.find(LINK, link_id)
+        if link is None:
+            raise link_gone(store, link_id)
+        store.delete(LINK, link_id, link.version)
+    return OpChanges(links={link_id}, risks={link.from_risk_id, link.to_risk_id}, deleted={link_id})
+
+
+def link_gone(store: RegisterFile, link_id: str) -> ConflictError:
+    """The clash of removing a link that is no longer there, naming the two risks and who removed it."""
+    row = store.conn.execute("SELECT from_risk_id, to_risk_id, changed_by, changed_at FROM links WHERE id = ?",
+                             (link_id,)).fetchone()
+    if row is None:
+        sentence = "Someone else changed this: the link is no longer in the file, so nothing was changed."
+    else:
+        def reference(risk_id: str) -> str:
+            found = store.conn.execute("SELECT reference FROM risks WHERE id = ?", (risk_id,)).fetchone()
+            return str(found[0]) if found and found[0] else "a risk since removed"
+
+        who = row[2] or "a colleague"
+        when = f" {in_words(row[3])}" if row[3] else ""
+        sentence = (f"Someone else changed this: {who} removed the link from {reference(row[0])} to "
+                    f"{reference(row[1])}{when}, after you opened it, so nothing was changed.")
+    return ConflictError("link", link_id, 0, None, {"deleted": True}, sentence=sentence)

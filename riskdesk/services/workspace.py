@@ -379,9 +379,7 @@ class Workspace:
 
     def unlink(self, link_id: str) -> OpChanges:
         """Remove a link between two risks."""
-        link = self.store.get(LINK, link_id)
-        self.store.delete(LINK, link_id, link.version)
-        return OpChanges(links={link_id}, risks={link.from_risk_id, link.to_risk_id}, deleted={link_id})
+        return deletion.unlink(self.store, link_id)
 
     def create_period(self, label: str, start: date | None = None, end: date | None = None) -> tuple[Period, OpChanges]:
         """Add a reporting period such as "Q1 2024/25"."""

@@ -29,6 +29,7 @@ class ConflictError(Exception):
         changed_by: str = "",
         changed_at: str = "",
         during: str = "",
+        sentence: str = "",
     ):
         self.entity = entity
         self.record_id = record_id
@@ -49,12 +50,12 @@ class ConflictError(Exception):
         elif during:
             names = " and ".join(name.replace("_", " ") for name in self.fields)
             text = (f"{who} changed the {names} of {entity} {_name_of(current)} after this edit"
-                    + (f" ({_in_words(when)})" if when else "")
+                    + (f" ({in_words(when)})" if when else "")
                     + f", so the {during} was not made and their value was kept")
         else:
             text = f"This {entity} was changed by {who}" + (f" at {when}" if when else "")
             text += " after you opened it; your change was not saved"
-        super().__init__(text)
+        super().__init__(sentence or text)  # a caller that knows the records better says it its way
 
     @property
     def field(self) -> str:
@@ -72,7 +73,7 @@ def _name_of(record: Any) -> str:
     return f'"{text[:40]}"' if text else ""
 
 
-def _in_words(stamp: str) -> str:
+def in_words(stamp: str) -> str:
     """A stored UTC time as the user's clock reads it: "at 15:02 on 1 December 2026"."""
     try:
         moment = datetime.fromisoformat(stamp).astimezone()

@@ -185,3 +185,23 @@ def test_unlinking_leaves_a_tombstone_and_history(workspace: Workspace) -> None:
     row = workspace.store.conn.execute("SELECT deleted, version FROM links WHERE id = ?", (link.id,)).fetchone()
     assert tuple(row) == (1, 2)
     assert [h["field"] for h in workspace.store.history(link.id)] == ["created", "deleted"]
+
+
+def test_unlinking_a_link_a_colleague_removed_is_a_plain_clash(workspace: Workspace) -> None:
+    from riskdesk.storage.errors import ConflictError
+
+    register = top(workspace)
+    strategic, _ = workspace.create_risk(register.id, "SR 7.2", "Ineffective practice")
+    departmental, _ = workspace.create_risk(register.id, "CS 01", "Children not kept safe")
+    link, _ = workspace.link_risks(departmental.id, strategic.id)
+    colleague = Workspace.open(workspace.path, user="Priya Shah")
+    try:
+        colleague.unlink(link.id)
+    finally:
+        colleague.close()
+    with pytest.raises(ConflictError) as raised:
+        workspace.unlink(link.id)
+    said = str(raised.value)
+    assert said.startswith("Someone else changed this: Priya Shah removed the link from CS 01 to SR 7.2 at ")
+    assert link.id not in said and said.endswith("so nothing was changed.")
+    assert [h["field"] for h in workspace.store.history(link.id)] == ["created", "deleted"]  # nothing more
