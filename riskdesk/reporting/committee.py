@@ -8,6 +8,7 @@ from functools import partial
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from riskdesk.core.direction import Direction
 from riskdesk.core.grid import build_grid
@@ -16,8 +17,9 @@ from riskdesk.core.scheme import ScoringScheme
 from riskdesk.reporting.data import ReportData, RiskEntry, exempt_words
 from riskdesk.reporting.flowables import DirectionArrow, HeatMap, KeptBlock, PageAnchor, PageNumber
 from riskdesk.reporting.fonts import BOLD, REGULAR
-from riskdesk.reporting.long_table import paged_data_table
+from riskdesk.reporting.long_table import MadeRows, paged_rows_table
 from riskdesk.reporting.parts import (
+    LONG_CELL,
     actions_table,
     badge,
     controls_table,
@@ -174,29 +176,41 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
     """
     header = ["Ref", "Risk Owner", "Risks (short title)", "Residual risk score",
               "Direction of travel (last quarters)", "Page"]
-    rows: list[list[object]] = [[Paragraph(h, styles.header_cell) for h in header]]
     size = styles.size(TABLE_SIZE)
     groups = by_register(data.risks)
     extra: list[tuple[object, ...]] = []
+    # A register's name (its path), then its risks: each row is made when the layout reaches it.
+    items: list[tuple[tuple[str, ...], RiskEntry | None]] = []
     for path, entries in groups:
         if len(groups) > 1:
             # A register's name never ends a page without its first risk under it.
-            extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
-                      ("BACKGROUND", (0, len(rows)), (-1, len(rows)), palette.colour(REGISTER_ROW_FILL))]
-            rows.append([Paragraph(f"<b>{safe(' – '.join(path))}</b>", styles.cell), "", "", "", "", ""])
-        for entry in by_residual_score(entries, data.scheme):
-            risk = entry.risk
-            rows.append([
-                Paragraph(f"<b>{safe(risk.reference)}</b>", styles.cell),
-                Paragraph(safe(risk.owner), styles.cell),
-                Paragraph(safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else "")
-                          + ("<br/><i>Changed since the last report</i>" if entry.changed else ""), styles.cell),
-                badge(data.scheme, risk.residual, palette, size),
+            at = len(items) + 1  # the header row is row 0
+            extra += [("SPAN", (0, at), (-1, at)), ("NOSPLIT", (0, at), (-1, at + 1)),
+                      ("BACKGROUND", (0, at), (-1, at), palette.colour(REGISTER_ROW_FILL))]
+            items.append((path, None))
+        items += [(path, entry) for entry in by_residual_score(entries, data.scheme)]
+
+    def texts(item: tuple[tuple[str, ...], RiskEntry | None]) -> list[str]:
+        """The markup of the row's paragraphs that may run long (a register's name; ref, owner, title)."""
+        path, entry = item
+        if entry is None:
+            return [f"<b>{safe(' – '.join(path))}</b>"]
+        risk = entry.risk
+        return [f"<b>{safe(risk.reference)}</b>", safe(risk.owner),
+                safe(risk.title) + (f"<br/><b>{safe(exempt_words(risk))}</b>" if risk.exempt else "")
+                + ("<br/><i>Changed since the last report</i>" if entry.changed else "")]
+
+    def row(item: tuple[tuple[str, ...], RiskEntry | None]) -> list[object]:
+        entry = item[1]
+        cells: list[object] = [Paragraph(text, styles.cell) for text in texts(item)]
+        if entry is None:
+            return [*cells, "", "", "", "", ""]
+        words = trend_words(entry, data.scheme)
+        return [*cells, badge(data.scheme, entry.risk.residual, palette, size),
                 [DirectionArrow(entry.direction, palette, data.meta.arrow_style, font_size=size),
-                 *([Paragraph(safe(trend_words(entry, data.scheme)), styles.cell)]
-                   if trend_words(entry, data.scheme) else [])],
-                PageNumber(anchor_key(entry), size),
-            ])
+                 *([Paragraph(safe(words), styles.cell)] if words else [])],
+                PageNumber(anchor_key(entry), size)]
+
     # The reference column holds the longest reference on one line; the title gives way.
     ref_width = min(max([width * 0.09] + [stringWidth(e.reference, BOLD, size) + 10 for e in data.risks]),
                     width * 0.2)
@@ -207,7 +221,9 @@ def summary_overview(data: ReportData, width: float, styles: Styles, palette: Pa
         return flowables
     flowables.append(SectionMark("Summary overview", continued="Summary overview"))
     # A page of rows at a time: re-splitting one table of 10,000 rows at every page end was quadratic.
-    flowables.append(paged_data_table(rows, widths, palette, extra, scale=styles.scale))
+    tall = any(len(cleanBlockQuotedText(text)) > LONG_CELL for item in items for text in texts(item))
+    flowables.append(paged_rows_table([Paragraph(h, styles.header_cell) for h in header], MadeRows(items, row),
+                                      widths, palette, extra, scale=styles.scale, tall=tall))
     flowables += [SectionEnd(), PageBreak()]
     return flowables
 
