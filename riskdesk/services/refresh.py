@@ -149,6 +149,6 @@ def changes_after(workspace: Workspace, after_id: int) -> tuple[OpChanges, int]:
                 changes.settings = True
         elif entity in _PLURAL:
             getattr(changes, _PLURAL[entity]).add(entity_id)
-    if changes.periods:
-        changes.reload = True  # closing a period snapshots and clears every risk's comment
+    # A period closed names the period and each risk whose comment it cleared; the snapshots
+    # are read again with the periods, and the views redraw every row when a period moved.
     return changes, int(rows[-1][0])

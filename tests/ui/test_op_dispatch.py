@@ -121,6 +121,40 @@ def test_a_merge_tells_each_part_the_real_changes(qtbot, make_window: Make, demo
     assert row is not None and window.risk_panel.model.risk_at(row).title == sr72.title
 
 
+def test_a_colleagues_close_is_read_from_what_it_changed(make_window: Make, demo_5x5_path: Path) -> None:
+    from riskdesk.services.queries import load_contents
+    from riskdesk.services.workspace import Workspace
+
+    window = make_window(demo_5x5_path)
+    document = window.document
+    assert document is not None
+    document.poll_timer.stop()  # looked at below, once
+    select_register(window, "Strategic Risk Register")
+    told = listen(window)
+    colleague = Workspace.open(demo_5x5_path, user="A colleague")
+    try:
+        period = load_contents(colleague).current_period()
+        assert period is not None
+        colleague.close_period(period.id, next_label="Q2 2024/25")
+        fresh = load_contents(colleague)
+    finally:
+        colleague.close()
+
+    assert document.check_for_colleagues()
+
+    for name, heard in told.items():
+        assert len(heard) == 1, name
+        changes, initiator = heard[0]
+        assert not changes.reload and period.id in changes.periods and initiator is None, name
+    assert window.period_label.text() == "Period: Q2 2024/25"
+    ours = document.contents
+    assert {r.id: r for r in ours.risks} == {r.id: r for r in fresh.risks}
+    def keyed(snapshots: list) -> dict:
+        return {(s.period_id, s.risk_id): s for s in snapshots}
+
+    assert keyed(ours.snapshots) == keyed(fresh.snapshots)
+
+
 def test_a_refused_score_reads_the_same_in_the_editor_and_from_the_heat_map(make_window: Make,
                                                                            demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
