@@ -17,7 +17,8 @@ FIELD_WORDS = {
     "residual_likelihood": "residual likelihood", "residual_impact": "residual impact",
     "target_likelihood": "target likelihood", "target_impact": "target impact",
 }
-RESTORABLE = {"risk", "register"}  # old values written back through update_risk / update_register
+# Old values written back through update_risk, update_register, update_control or update_action.
+RESTORABLE = {"risk", "register", "control", "action"}
 
 
 @dataclass(frozen=True)

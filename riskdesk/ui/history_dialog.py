@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.core.model import RiskStatus, Treatment
 from riskdesk.services.change_log import Change, changes_of, when_in_words
+from riskdesk.services.history_queries import can_set_back, old_value
 from riskdesk.services.refresh import current_record
 from riskdesk.storage.errors import NotFoundError
 from riskdesk.ui.document import Document
@@ -31,25 +28,11 @@ from riskdesk.ui.undo import edit_fields
 
 HEADERS = ["When", "Who", "Record", "Field", "Was", "Became", "Reason"]
 ALL_FIELDS = "All fields"
-# Fields whose stored text can be written back as it is, or read back into their type.
-TEXT_FIELDS = {"reference", "title", "description", "category", "owner", "accountable_officer", "cabinet_member",
-               "appetite", "proximity", "period_comment", "name"}
-READERS: dict[str, Any] = {"status": RiskStatus, "treatment": Treatment, "target_date": date.fromisoformat,
-                           "last_reviewed": date.fromisoformat, "next_review": date.fromisoformat}
 
 
 def _short(text: str, limit: int = 140) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
-
-
-def restored_value(change: Change) -> Any:
-    """The old value of a change as the field takes it; ValueError when it cannot be written back."""
-    if not change.restorable or (change.field not in TEXT_FIELDS and change.field not in READERS):
-        raise ValueError(f"The {change.field_words} cannot be set back from the history.")
-    if change.old in (None, ""):
-        return None if change.field in READERS else ""
-    return READERS[change.field](change.old) if change.field in READERS else change.old
 
 
 class HistoryDialog(QDialog):
@@ -137,8 +120,7 @@ class HistoryDialog(QDialog):
 
     def _enable(self) -> None:
         change = self.selected()
-        can = change is not None and change.restorable and (change.field in TEXT_FIELDS or change.field in READERS)
-        self.restore_button.setEnabled(bool(can))
+        self.restore_button.setEnabled(change is not None and can_set_back(change))
 
     def restore_selected(self) -> bool:
         """Write the selected change's old value back as a new, undoable change."""
@@ -146,7 +128,7 @@ class HistoryDialog(QDialog):
         if change is None:
             return False
         try:
-            value = restored_value(change)
+            value = old_value(change)
         except ValueError as error:  # an old value this riskdesk cannot read back
             self.note.setText(str(error))
             return False
