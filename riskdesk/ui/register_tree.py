@@ -101,16 +101,18 @@ class RegisterTreeModel(QAbstractItemModel):
         # per distinct set (10,000 risks took 25 ms a count, which the window paid before its first paint).
         above_for: dict[tuple[object, ...], bool] = {}
         overdue_for: dict[tuple[object, ...], bool] = {}
+        months = contents.cadence_rules().months  # between reviews, by band: with the two dates, all a due date needs
         for risk in contents.risks:
             if risk.archived or risk.status == RiskStatus.CLOSED:
                 continue
-            high = risk.residual is not None and scheme.band_for(
-                risk.residual.likelihood, risk.residual.impact).name == top
+            band = None if risk.residual is None else scheme.band_for(risk.residual.likelihood,
+                                                                       risk.residual.impact).name
+            high = band == top
             appetite_key = (risk.residual, risk.appetite, risk.category)
             above = above_for.get(appetite_key)
             if above is None:
                 above = above_for[appetite_key] = contents.above_appetite(risk)
-            review_key = (risk.residual, risk.last_reviewed, risk.next_review)
+            review_key = (months.get(band) if band else None, risk.last_reviewed, risk.next_review)
             overdue = overdue_for.get(review_key)
             if overdue is None:
                 overdue = overdue_for[review_key] = contents.review_overdue(risk, today)
