@@ -99,9 +99,9 @@ def main() -> int:
         window.resize(1400, 900)
         window.show()
         settle(window, None)
-        for flow_of, name in ((lambda: window.import_spreadsheet(bad), "import-problems.png"),
-                              (lambda: window.import_spreadsheet(good), "import-summary.png"),
-                              (lambda: window.merge_copy(theirs), "merge-summary.png")):
+        for flow_of, name in ((lambda: window.bring_in_actions.import_spreadsheet(bad), "import-problems.png"),
+                              (lambda: window.bring_in_actions.import_spreadsheet(good), "import-summary.png"),
+                              (lambda: window.bring_in_actions.merge_copy(theirs), "merge-summary.png")):
             flow = flow_of()
             dialog = flow.dialog
             if name == "import-summary.png":

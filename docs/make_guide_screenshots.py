@@ -68,15 +68,15 @@ def main() -> int:
         sheet = Path(scratch) / "Documents" / "Risk owners' updates.csv"
         write_csv(load_contents(workspace), sheet)
         workspace.close()
-        flow = window.import_spreadsheet(sheet)
+        flow = window.bring_in_actions.import_spreadsheet(sheet)
         settle(400)
         save(flow.dialog, "import-dialog")
         flow.cancel()
         flow.dialog.done(0)
-        window.bring_in = None
+        window.bring_in_actions.flow = None
 
         window.actions_by_name["report_committee"].trigger()
-        dialog = window.report_dialog
+        dialog = window.report_actions.report_dialog
         dialog.generate()
         for _ in range(600):  # the preview is made in the background: up to a minute
             if dialog.page_count:

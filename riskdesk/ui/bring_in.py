@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from riskdesk.services.files import save_copy
 from riskdesk.services.workspace import Workspace
@@ -23,7 +24,8 @@ from riskdesk.ui.bring_in_dialog import BringInDialog
 from riskdesk.ui.operations import WindowOp
 
 if TYPE_CHECKING:
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.document import Document
+    from riskdesk.ui.ports import Notifier
 
 Task = Callable[[Workspace, bool], Any]  # (workspace, dry_run) -> ImportResult or MergeResult
 
@@ -68,11 +70,10 @@ class BringIn(QObject):
     cannot_title = ""
     finished = Signal(str)  # what was done, as the status bar says it; "" when nothing was
 
-    def __init__(self, window: MainWindow, source: Path) -> None:
-        super().__init__(window)
-        assert window.document is not None
-        self.window = window
-        self.document = window.document
+    def __init__(self, document: Document, notifier: Notifier, parent: QWidget, source: Path) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.notifier = notifier
         self.source = source
         self.safety_copy: Path | None = None
         self.message = ""
@@ -80,7 +81,7 @@ class BringIn(QObject):
         self.ended = False
         self._task: BackgroundTask | None = None  # the task this flow waits for now
         self.tasks: list[BackgroundTask] = []  # every task it started, waited for when it ends
-        self.dialog = BringInDialog(self.title, self.source_text(), self.go_text, window)
+        self.dialog = BringInDialog(self.title, self.source_text(), self.go_text, parent)
         self.dialog.confirmed.connect(self.go)
         self.dialog.rejected.connect(self.cancel)
 
@@ -173,10 +174,10 @@ class BringIn(QObject):
             return
         # An earlier edit undone now would write over what just arrived: the undo history
         # starts afresh, and the views re-read what the import or merge says it changed.
-        self.window.undo_stack.clear()
+        self.document.undo_stack.clear()
         document = self.document
         WindowOp(document, lambda: document.apply(result.changes)).run(initiator=self)
-        self.window.statusBar().showMessage(message)
+        self.notifier.show_status(message)
         self.dialog.writing = False
         self.dialog.accept()
         self._end(message)
@@ -189,7 +190,7 @@ class BringIn(QObject):
         self._drop_safety_copy()
         self.dialog.writing = False
         self.dialog.done(0)
-        self.window.show_message(self.cannot_title, sentence)
+        self.notifier.show_message(self.cannot_title, sentence)
         self._end("")
 
     def _drop_safety_copy(self) -> None:
@@ -205,8 +206,6 @@ class BringIn(QObject):
         self.message = message
         for task in self.tasks:
             task.wait()  # each has told its result already, or was stopped; it is only closing its file
-        if self.window.bring_in is self:
-            self.window.bring_in = None
         self.finished.emit(message)
 
     def safety_note(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QStyle
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QStyle, QWidget
 
 from riskdesk.interchange.layout import Mapping
 from riskdesk.interchange.sheets import Grid, SpreadsheetError
@@ -20,12 +20,75 @@ from riskdesk.services.merging import MergeResult, merge_copy
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.bring_in import BringIn
+from riskdesk.ui.file_actions import FILE_FILTER
 
 if TYPE_CHECKING:
     from riskdesk.ui.bring_in_mapping import MappingDialog
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.document import Document
+    from riskdesk.ui.ports import EditingHost, Notifier, Selection
 
 SHOWN_REFERENCES = 30
+SPREADSHEET_FILTER = ("Spreadsheets and riskdesk exports (*.xlsx *.csv *.json);;Spreadsheets (*.xlsx *.csv);;"
+                      "riskdesk JSON export, rebuilt whole (*.json);;All files (*)")
+
+
+class BringInActions:
+    """File > Import and File > Merge: one flow at a time, its dialog open until it ends."""
+
+    def __init__(self, host: EditingHost, selection: Selection, notifier: Notifier) -> None:
+        self.host = host
+        self.selection = selection
+        self.notifier = notifier
+        self.flow: BringIn | None = None  # an import or merge under way (its dialog is open)
+
+    def _source(self, given: Path | str | None, title: str, filter_: str) -> Path | None:
+        document = self.host.document
+        if document is None or self.flow is not None:
+            return None
+        if given is not None:
+            return Path(given)
+        chosen, _ = QFileDialog.getOpenFileName(self.host.window(), title, str(document.workspace.path.parent),
+                                                filter_)
+        return Path(chosen) if chosen else None
+
+    def _start(self, flow: BringIn) -> BringIn:
+        self.flow = flow
+        flow.finished.connect(lambda _message: self._ended(flow))
+        flow.start()
+        return flow
+
+    def _ended(self, flow: BringIn) -> None:
+        if self.flow is flow:
+            self.flow = None
+
+    def import_spreadsheet(self, source: Path | str | None = None) -> ImportFlow | None:
+        """Import risks from a .xlsx or .csv file (or rebuild from a .json export): check, show, confirm, import."""
+        path = self._source(source, ImportFlow.title, SPREADSHEET_FILTER)
+        document = self.host.document
+        if path is None or document is None:
+            return None
+        flow = ImportFlow(document, self.notifier, self.host.window(), path, self.selection.selected_register_id())
+        self._start(flow)
+        return flow
+
+    def merge_copy(self, other: Path | str | None = None) -> MergeFlow | None:
+        """Bring a colleague's copy of this register in: check, show, confirm, then merge."""
+        path = self._source(other, MergeFlow.title, FILE_FILTER)
+        document = self.host.document
+        if path is None or document is None:
+            return None
+        flow = MergeFlow(document, self.notifier, self.host.window(), path)
+        self._start(flow)
+        return flow
+
+    def stop(self) -> None:
+        """Stop the flow under way and close its dialog (the file is closing); waits for its threads."""
+        flow = self.flow
+        if flow is not None:
+            flow.cancel()  # waits for its worker threads
+            flow.dialog.writing = False
+            flow.dialog.done(0)
+            self.flow = None
 
 
 class ImportFlow(BringIn):
@@ -37,8 +100,9 @@ class ImportFlow(BringIn):
     go_text = "&Import"
     cannot_title = "This spreadsheet cannot be imported"
 
-    def __init__(self, window: MainWindow, source: Path, register_id: str | None) -> None:
-        super().__init__(window, source)
+    def __init__(self, document: Document, notifier: Notifier, parent: QWidget, source: Path,
+                 register_id: str | None) -> None:
+        super().__init__(document, notifier, parent, source)
         self.mapping: Mapping | None = None  # None: as detected, or as remembered for this layout
         self.last_mapping: Mapping | None = None  # as the last check read it (with the words it met)
         self.grids: list[Grid] | None = None

@@ -19,8 +19,8 @@ from riskdesk.storage.errors import ConflictError
 from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.document import Document
 from riskdesk.ui.operations import WindowOp
-from riskdesk.ui.risk_editor.widgets import value_in_words
 from riskdesk.ui.undo import edit_fields
+from riskdesk.ui.value_words import value_in_words
 
 EDITABLE = ("risk", "control", "action", "register")
 

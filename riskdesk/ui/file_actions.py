@@ -1,57 +1,49 @@
-"""What the menu items do: files, risks, registers, help."""
+"""What the File menu does: open, make, copy and export register files; and the guard every edit runs in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from riskdesk.services.files import save_copy as copy_file
+from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import ConflictError, RegisterFileError
-from riskdesk.ui import commands
-from riskdesk.ui.menus import SHORTCUTS, shortcut_keys
+from riskdesk.ui import file_check
+from riskdesk.ui.document import Document
 from riskdesk.ui.operations import Failure, WindowOp
-from riskdesk.ui.register_tree import NAME
-from riskdesk.ui.settings import recent_files
-from riskdesk.ui.undo import edit_fields
+from riskdesk.ui.settings import history_name, recent_files
 
 if TYPE_CHECKING:
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.services.scheme_change import SchemeChangeResult
+    from riskdesk.ui.background import BackgroundTask
+    from riskdesk.ui.ports import EditingHost, FileHost, Notifier
 
 FILE_FILTER = "Register files (*.sqlite);;All files (*)"
+SCHEME_NOTE_MS = 60_000  # long enough to be read; the line names the file kept
 
 
-def guard(window: MainWindow, step: Callable[[], Any]) -> Any:
+def guard(host: EditingHost, notifier: Notifier, step: Callable[[], Any]) -> Any:
     """Run an edit through the one entry; a refusal or a colleague's change is told in plain words."""
-    if window.read_only:
-        window.statusBar().showMessage("This file is open to read and print only; nothing was changed.", 8000)
+    if host.read_only:
+        notifier.show_status("This file is open to read and print only; nothing was changed.", 8000)
         return None
-    return WindowOp(window.document, step).failure(lambda failure: tell_window(window, failure)).run(window)
+    return WindowOp(host.document, step).failure(lambda failure: tell(host, notifier, failure)).run(host)
 
 
-def tell_window(window: MainWindow, failure: Failure) -> None:
+def tell(host: EditingHost, notifier: Notifier, failure: Failure) -> None:
     """A refusal of a menu or drag-and-drop edit: a message box, or the conflict question."""
-    document = window.document
+    document = host.document
     question = failure.question
     if document is not None and question is not None:
         # A register's name, a score from the heat map...: the same question as in the editor,
         # so what the user typed or chose is never simply dropped.
         document.check_for_colleagues()
-        window.editor.conflicts.ask(question)
+        host.ask_about_conflict(question)
         return
-    window.show_message(failure.title, failure.sentence)
+    notifier.show_message(failure.title, failure.sentence)
     if document is not None and isinstance(failure.error, ConflictError):
         document.check_for_colleagues()
 
@@ -63,207 +55,143 @@ def demo_path() -> Path:
     return Path(user_data_dir("riskdesk", appauthor=False)) / "Demo register (5x5).sqlite"
 
 
-def open_demo(window: MainWindow) -> None:
-    """Write the demo into the user's data folder if absent, then open it."""
-    from riskdesk.services.demo import write_demo  # loaded when asked for, not at start-up
+class FileActions:
+    """Opening, making, copying and exporting register files, for the window that shows them."""
 
-    path = demo_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        window.statusBar().showMessage("Writing the demo register...")
+    def __init__(self, host: FileHost, notifier: Notifier) -> None:
+        self.host = host
+        self.notifier = notifier
+
+    def open_file(self, path: Path | str, read_only: bool = False) -> bool:
+        """Open a register file; a file riskdesk cannot use is explained in a message box.
+
+        A file that cannot be written (a read-only share) is offered to be opened to read
+        and print only.
+        """
+        path = Path(path)
+        self.host.commit_data()  # what is typed in the file open now is written before it closes
+        check_later = not read_only and file_check.checked_later(path)
         try:
-            write_demo(path, "5x5")
-        except (OSError, RegisterFileError) as error:
-            window.show_message("The demo could not be written", str(error))
+            workspace = Workspace.open(path, user=history_name(), read_only=read_only,
+                                       check_integrity=not check_later)
+        except RegisterFileError as error:
+            if not read_only and "read-only" in str(error):
+                if self.notifier.confirm("This file cannot be changed",
+                                         f"{path.name} is read-only: you cannot change it from here.\n\n"
+                                         "Open it to read and print only?"):
+                    return self.open_file(path, read_only=True)
+                return False
+            self.notifier.show_message("This file cannot be opened", str(error))
+            return False
+        except OSError as error:
+            self.notifier.show_message("This file cannot be opened",
+                                       f"{path.name} could not be read: {error.strerror}.")
+            return False
+        try:
+            document = Document(workspace, self.host.undo_stack, self.host.window())
+        except RegisterFileError as error:  # a value in the file riskdesk cannot read: named
+            workspace.close()
+            self.notifier.show_message("This file cannot be opened", str(error))
+            return False
+        # Editable once the integrity check (when it runs after the first paint) has passed.
+        self.host.show_document(document, read_only or check_later, check_later)
+        if workspace.rolled_back_note:  # rare, and the last change may need making again: say it plainly
+            self.notifier.show_message("An interrupted save was rolled back", workspace.rolled_back_note,
+                                       QMessageBox.Icon.Information)
+        return True
+
+    def open_demo(self) -> None:
+        """Write the demo into the user's data folder if absent, then open it."""
+        from riskdesk.services.demo import write_demo  # loaded when asked for, not at start-up
+
+        path = demo_path()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.notifier.show_status("Writing the demo register...")
+            try:
+                write_demo(path, "5x5")
+            except (OSError, RegisterFileError) as error:
+                self.notifier.show_message("The demo could not be written", str(error))
+                return
+        self.open_file(path)
+
+    def open_dialog(self) -> None:
+        """Choose a register file to open."""
+        document = self.host.document
+        start = str(document.workspace.path.parent) if document else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self.host.window(), "Open a register", start, FILE_FILTER)
+        if chosen:
+            self.open_file(chosen)
+
+    def new_register(self) -> None:
+        """Ask for a new register file (the wizard), create it and open it."""
+        from riskdesk.ui.new_register_wizard import NewRegisterWizard  # loaded when asked for
+
+        wizard = NewRegisterWizard(Path.home(), self.host.window())
+        if wizard.exec() != QDialog.DialogCode.Accepted:
             return
-    window.open_file(path)
+        try:
+            path = wizard.create_file()
+        except (FileExistsError, RegisterFileError, OSError) as error:
+            self.notifier.show_message("The register was not created", str(error))
+            return
+        self.open_file(path)
 
+    def save_copy(self) -> None:
+        """Save a copy of the open file under another name."""
+        document = self.host.document
+        if document is None:
+            return
+        path = document.workspace.path
+        suggestion = str(path.with_name(path.stem + " (copy).sqlite"))
+        chosen, _ = QFileDialog.getSaveFileName(self.host.window(), "Save a copy as", suggestion, FILE_FILTER)
+        if not chosen:
+            return
+        try:
+            written = copy_file(document.workspace, chosen)
+        except RegisterFileError as error:
+            self.notifier.show_message("The copy was not saved", str(error))
+            return
+        self.notifier.show_status(f"Saved a copy as {written.name}", 8000)
 
-def open_dialog(window: MainWindow) -> None:
-    """Choose a register file to open."""
-    start = str(window.document.workspace.path.parent) if window.document else str(Path.home())
-    chosen, _ = QFileDialog.getOpenFileName(window, "Open a register", start, FILE_FILTER)
-    if chosen:
-        window.open_file(chosen)
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """List recent files under File > Open Recent."""
+        menu.clear()
+        for path in recent_files():
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if not menu.actions():
+            menu.addAction("No recent files").setEnabled(False)
 
+    def export_register(self, target: Path | str | None = None) -> BackgroundTask | None:
+        """File > Export...: the register as .xlsx, .csv or .json, written in the background."""
+        document = self.host.document
+        if document is None:
+            return None
+        from riskdesk.ui.export_actions import export_register
 
-def new_register(window: MainWindow) -> None:
-    """Ask for a new register file (the wizard), create it and open it."""
-    from riskdesk.ui.new_register_wizard import NewRegisterWizard  # loaded when asked for
+        self.host.commit_data()  # what is typed in the editor goes into the export too
+        # Owned by the window, which stops it (leaving no half-written file) when the file closes.
+        return export_register(self.host.window(), document.workspace, self.notifier.show_message,
+                               lambda text: self.notifier.show_status(text, 8000),
+                               Path(target) if target is not None else None, owner=self.host.window())
 
-    wizard = NewRegisterWizard(Path.home(), window)
-    if wizard.exec() != QDialog.DialogCode.Accepted:
-        return
-    try:
-        path = wizard.create_file()
-    except (FileExistsError, RegisterFileError, OSError) as error:
-        window.show_message("The register was not created", str(error))
-        return
-    window.open_file(path)
+    def export_reminders(self) -> int | None:
+        """File > Export reminders...: review and action dates as a calendar file."""
+        document = self.host.document
+        if document is None:
+            return None
+        from riskdesk.ui.reminders_export import export_reminders
 
+        return export_reminders(document, self.host.window(), self.notifier)
 
-def save_copy(window: MainWindow) -> None:
-    """Save a copy of the open file under another name."""
-    if window.document is None:
-        return
-    path = window.document.workspace.path
-    suggestion = str(path.with_name(path.stem + " (copy).sqlite"))
-    chosen, _ = QFileDialog.getSaveFileName(window, "Save a copy as", suggestion, FILE_FILTER)
-    if not chosen:
-        return
-    try:
-        written = copy_file(window.document.workspace, chosen)
-    except RegisterFileError as error:
-        window.show_message("The copy was not saved", str(error))
-        return
-    window.statusBar().showMessage(f"Saved a copy as {written.name}", 8000)
+    def edit_scheme(self) -> SchemeChangeResult | None:
+        """View the file's scoring scheme, or change it with every risk's new score shown first."""
+        document = self.host.document
+        if document is None:
+            return None
+        from riskdesk.ui.scheme_actions import edit_scheme
 
-
-def fill_recent_menu(window: MainWindow) -> None:
-    """List recent files under File > Open Recent."""
-    window.recent_menu.clear()
-    for path in recent_files():
-        action = window.recent_menu.addAction(path.name)
-        action.setToolTip(str(path))
-        action.triggered.connect(lambda _c=False, p=path: window.open_file(p))
-    if not window.recent_menu.actions():
-        window.recent_menu.addAction("No recent files").setEnabled(False)
-
-
-def focus_search(window: MainWindow) -> None:
-    """Ctrl+F: put the cursor in the search box."""
-    window.risk_panel.search.setFocus()
-    window.risk_panel.search.selectAll()
-
-
-def toggle_archived(window: MainWindow) -> None:
-    """Show or hide archived registers and risks."""
-    window.tree_model.show_archived = window.actions_by_name["show_archived"].isChecked()
-    if window.document is not None:
-        keep = window.selected_register_id()
-        window.tree_model.set_contents(window.document.contents)
-        window.tree.expandAll()
-        index = window.tree_model.index_of(keep) if keep else window.tree_model.index(0, NAME)
-        window.tree.setCurrentIndex(index)
-        window.show_selected_register()
-
-
-def refresh_columns_menu(window: MainWindow) -> None:
-    """Tick the columns that are shown."""
-    header = window.risk_panel.table.horizontalHeader()
-    for column, action in enumerate(window.columns_menu.actions()):
-        action.blockSignals(True)
-        action.setChecked(not header.isSectionHidden(column))
-        action.blockSignals(False)
-
-
-def new_risk(window: MainWindow) -> None:
-    """Add a risk to the chosen register and put the cursor in its title."""
-    register_id = window.selected_register_id()
-    if window.document is None or register_id is None:
-        window.show_message("Choose a register first", "Choose the register the new risk belongs to.")
-        return
-    taken = {r.reference for r in window.document.contents.risks if r.register_id == register_id}
-    number = len(taken) + 1
-    while f"New {number}" in taken:
-        number += 1
-    document = window.document
-    risk = guard(window, lambda: commands.create_risk(document, register_id, f"New {number}", "New risk"))
-    if risk is not None and window.risk_panel.select_risk(risk.id):
-        window.editor.tabs.setCurrentIndex(0)
-        window.editor.widgets["title"].setFocus()
-
-
-def duplicate_risk(window: MainWindow) -> None:
-    """Copy the chosen risk with its controls and actions."""
-    risk = window.risk_panel.current_risk()
-    if window.document is not None and risk is not None:
-        document = window.document
-        copy = guard(window, lambda: commands.duplicate_risk(document, risk))
-        if copy is not None:
-            window.risk_panel.select_risk(copy.id)
-
-
-def archive_risk(window: MainWindow) -> None:
-    """Hide the chosen risks from views and reports (nothing is deleted)."""
-    document = window.document
-    if document is None:
-        return
-    for risk in window.risk_panel.selected_risks():
-        guard(window, partial(edit_fields, document, "risk", risk.id, risk.version, {"archived": True},
-                              f"Archive {risk.reference}", "Archived"))
-
-
-def delete_risk(window: MainWindow) -> None:
-    """Delete the chosen risks after asking (undo brings them back)."""
-    document = window.document
-    risks = window.risk_panel.selected_risks()
-    if document is None or not risks:
-        return
-    names = ", ".join(r.reference for r in risks)
-    if not window.confirm("Delete risks?", f"Delete {names} with its controls and actions? You can undo this."):
-        return
-    for risk in risks:
-        guard(window, partial(commands.delete_risk, document, risk))
-
-
-def new_register_node(window: MainWindow) -> None:
-    """Add a register under the chosen one and let the user name it."""
-    document = window.document
-    if document is None:
-        return
-    parent_id = window.selected_register_id()
-    made = guard(window, lambda: commands.create_register(document, "New register", parent_id))
-    if made:
-        index = window.tree_model.index_of(made)
-        window.tree.setCurrentIndex(index)
-        window.tree.edit(index)
-
-
-def rename_register(window: MainWindow) -> None:
-    """Start renaming the chosen register in the tree."""
-    index = window.tree.currentIndex()
-    if index.isValid():
-        window.tree.edit(index.siblingAtColumn(NAME))
-
-
-def archive_register(window: MainWindow) -> None:
-    """Hide the chosen register (its risks stay in the file)."""
-    document = window.document
-    register_id = window.selected_register_id()
-    register = document.contents.register(register_id) if document and register_id else None
-    if document is None or register is None:
-        return
-    guard(window, lambda: edit_fields(document, "register", register.id, register.version,
-                                      {"archived": not register.archived},
-                                      f"{'Restore' if register.archived else 'Archive'} register {register.name}",
-                                      "Restored" if register.archived else "Archived"))
-
-
-def show_shortcuts(window: MainWindow) -> QDialog:
-    """List the keyboard shortcuts: what each does, and its keys one per line."""
-    dialog = QDialog(window)
-    dialog.setObjectName("shortcutsDialog")
-    dialog.setWindowTitle("Keyboard shortcuts")
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    table = QTableWidget(len(SHORTCUTS), 2, dialog)
-    table.setObjectName("shortcutsTable")
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    for row, (name, keys) in enumerate(SHORTCUTS):
-        table.setItem(row, 0, QTableWidgetItem(name))
-        table.setItem(row, 1, QTableWidgetItem("\n".join(shortcut_keys(*keys))))
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    table.resizeRowsToContents()
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(table)
-    layout.addWidget(buttons)
-    dialog.resize(420, 460)
-    window.shortcuts_dialog = dialog
-    dialog.open()
-    return dialog
+        return edit_scheme(document, self.host.window(), self.host.read_only,
+                           lambda text: self.notifier.show_status(text, SCHEME_NOTE_MS))

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -21,16 +22,21 @@ from PySide6.QtWidgets import (
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Risk
 from riskdesk.services.queries import risks_in_subtree
-from riskdesk.services.workspace import Workspace
-from riskdesk.storage.errors import RegisterFileError
-from riskdesk.ui import commands, file_actions, file_check
-from riskdesk.ui.background import BackgroundTask, stop_tasks
+from riskdesk.storage.errors import ConflictError
+from riskdesk.ui import file_check
+from riskdesk.ui.background import stop_tasks
+from riskdesk.ui.bring_in_kinds import BringInActions
 from riskdesk.ui.document import Document
+from riskdesk.ui.file_actions import FileActions
 from riskdesk.ui.heat_map_feed import HeatMapFeed
-from riskdesk.ui.menus import build_menus
+from riskdesk.ui.menus import MenuTargets, build_menus
 from riskdesk.ui.operations import Part
+from riskdesk.ui.register_actions import RegisterActions
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
+from riskdesk.ui.report_actions import ReportActions
+from riskdesk.ui.risk_actions import RiskActions
 from riskdesk.ui.risk_editor import RiskEditor
+from riskdesk.ui.risk_navigation import open_risk
 from riskdesk.ui.risk_panel import RiskPanel
 from riskdesk.ui.screen_fit import default_window_rect
 from riskdesk.ui.settings import (
@@ -40,9 +46,9 @@ from riskdesk.ui.settings import (
     remember_file,
     set_history_name,
 )
+from riskdesk.ui.shortcuts import show_shortcuts
 from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.status_bar import StatusLabels
-from riskdesk.ui.undo import edit_fields
 
 if TYPE_CHECKING:  # the heat map loads after the first paint (app.py), not with this module
     from riskdesk.ui.heatmap.panel import HeatMapPanel
@@ -52,9 +58,6 @@ TREE_MIN, TREE_DEFAULT = 160, 260  # the register tree's width in pixels
 # Menu items that change the file: off while a read-only file is open.
 EDITING_ACTIONS = ("import_spreadsheet", "merge_copy", "new_risk", "new_register_node", "rename_register",
                    "archive_register", "close_period", "reopen_period", "quarter_settings")
-SPREADSHEET_FILTER = ("Spreadsheets and riskdesk exports (*.xlsx *.csv *.json);;Spreadsheets (*.xlsx *.csv);;"
-                      "riskdesk JSON export, rebuilt whole (*.json);;All files (*)")
-ROLLED_BACK_MS = 60_000  # long enough to be read; the line names the file
 
 
 class MainWindow(QMainWindow):
@@ -67,9 +70,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.document: Document | None = None
         self.heat_map: HeatMapPanel | None = None
-        self.report_dialog: Any = None  # the last report dialog opened (kept alive while shown)
-        self.quarter_dialog: Any = None  # what changed, or the committee check (kept alive while shown)
-        self.bring_in: Any = None  # an import or merge under way (its dialog is open)
         self.last_message: QMessageBox | None = None
         self.read_only = False  # the open file can be read and printed, not changed
         self.integrity_check: file_check.IntegrityCheck | None = None  # under way for the open file
@@ -124,21 +124,33 @@ class MainWindow(QMainWindow):
         self.tree.watch(self)
         self.risk_panel.watch(self)
         self.parts: list[Part] = [self.tree, self.risk_panel, self.heat_feed, self.editor, self.status]
-        self.recent_menu: QMenu
-        self.columns_menu: QMenu
-        self.reports_menu: QMenu
-        self.actions_by_name = build_menus(self)
-        self.start_page.newRequested.connect(self.new_register)
-        self.start_page.openRequested.connect(self.open_dialog)
-        self.start_page.demoRequested.connect(self.open_demo)
-        self.start_page.fileChosen.connect(self.open_file)
+        # -- the controllers, and every menu, button and view request wired to them, here alone.
+        # Each gets what it needs as the small protocols of ports.py (the open file, the
+        # selection, a way to tell and ask the user), which this window satisfies.
+        self.file_actions = FileActions(self, self)
+        self.risk_actions = RiskActions(self, self, self)
+        self.register_actions = RegisterActions(self, self, self)
+        self.report_actions = ReportActions(self, self, self, lambda risk_id: open_risk(self, risk_id))
+        self.bring_in_actions = BringInActions(self, self, self)
+        menus = build_menus(self.menuBar(), MenuTargets(
+            files=self.file_actions, risks=self.risk_actions, registers=self.register_actions,
+            reports=self.report_actions, bringing_in=self.bring_in_actions, window=self,
+            undo_stack=self.undo_stack, risk_panel=self.risk_panel))
+        self.actions_by_name: dict[str, QAction] = menus.actions
+        self.recent_menu: QMenu = menus.recent
+        self.columns_menu: QMenu = menus.columns
+        self.reports_menu: QMenu = menus.reports
+        self.start_page.newRequested.connect(self.file_actions.new_register)
+        self.start_page.openRequested.connect(self.file_actions.open_dialog)
+        self.start_page.demoRequested.connect(self.file_actions.open_demo)
+        self.start_page.fileChosen.connect(self.file_actions.open_file)
         self.start_page.guideRequested.connect(self.show_guide)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self.show_selected_register())
         # Queued: the tree is rebuilt after Qt has finished the edit or drop that asked.
         queued = Qt.ConnectionType.QueuedConnection
-        self.tree_model.renameRequested.connect(self._rename, queued)
-        self.tree_model.moveRequested.connect(self._move_register, queued)
-        self.tree_model.risksDropped.connect(self._move_risks, queued)
+        self.tree_model.renameRequested.connect(self.register_actions.rename_to, queued)
+        self.tree_model.moveRequested.connect(self.register_actions.move, queued)
+        self.tree_model.risksDropped.connect(self.register_actions.move_risks, queued)
         self.risk_panel.currentRiskChanged.connect(self._risk_chosen)
         self.risk_panel.table.viewport().installEventFilter(self)
         self._restore_layout()
@@ -154,37 +166,15 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------
 
     def open_file(self, path: Path | str, read_only: bool = False) -> bool:
-        """Open a register file; a file riskdesk cannot use is explained in a message box.
+        """Open a register file (from the command line, a drop, the system); see FileActions.open_file."""
+        return self.file_actions.open_file(path, read_only)
 
-        A file that cannot be written (a read-only share) is offered to be opened to read
-        and print only.
-        """
-        path = Path(path)
-        self.commit_data()  # what is typed in the file open now is written before it closes
-        check_later = not read_only and file_check.checked_later(path)
-        try:
-            workspace = Workspace.open(path, user=history_name(), read_only=read_only,
-                                       check_integrity=not check_later)
-        except RegisterFileError as error:
-            if not read_only and "read-only" in str(error):
-                if self.confirm("This file cannot be changed",
-                                f"{path.name} is read-only: you cannot change it from here.\n\n"
-                                "Open it to read and print only?"):
-                    return self.open_file(path, read_only=True)
-                return False
-            self.show_message("This file cannot be opened", str(error))
-            return False
-        except OSError as error:
-            self.show_message("This file cannot be opened", f"{path.name} could not be read: {error.strerror}.")
-            return False
-        try:
-            document = Document(workspace, self.undo_stack, self)
-        except RegisterFileError as error:  # a value in the file riskdesk cannot read: named
-            workspace.close()
-            self.show_message("This file cannot be opened", str(error))
-            return False
+    def show_document(self, document: Document, read_only: bool, check_later: bool) -> None:
+        """Show a file just opened in place of the one open before; check it after the first paint if asked."""
+        workspace = document.workspace
+        path = workspace.path
         self.close_file()
-        self.read_only = read_only or check_later  # editable once the integrity check has passed
+        self.read_only = read_only  # with check_later: editable once the integrity check has passed
         self.document = document
         self.document.opExecuted.connect(self.on_changed)
         self.document.completed.connect(self._loaded_the_rest)
@@ -207,10 +197,6 @@ class MainWindow(QMainWindow):
             self.integrity_check = file_check.start(workspace, self._integrity_checked, self.read_only_label,
                                                     self.risk_panel.table.viewport())
         self._update_state()
-        if workspace.rolled_back_note:  # rare, and the last change may need making again: say it plainly
-            self.show_message("An interrupted save was rolled back", workspace.rolled_back_note,
-                              QMessageBox.Icon.Information)
-        return True
 
     def _integrity_checked(self, problem: str) -> None:
         """The file's integrity check ended: allow editing, or close a damaged file and say why."""
@@ -232,24 +218,9 @@ class MainWindow(QMainWindow):
         preview is abandoned. Their dialogs close, since the file they work on is closing.
         An export under way is stopped, leaving no half-written file.
         """
-        stop_tasks(self)
-        quarter = self.quarter_dialog
-        if quarter is not None:
-            self.quarter_dialog = None
-            if quarter.isVisible():
-                quarter.reject()
-        dialog = self.report_dialog
-        if dialog is not None:
-            self.report_dialog = None
-            dialog.stop_worker()
-            if dialog.isVisible():
-                dialog.reject()
-        flow = self.bring_in
-        if flow is not None:
-            flow.cancel()  # waits for its worker threads
-            flow.dialog.writing = False
-            flow.dialog.done(0)
-            self.bring_in = None
+        stop_tasks(self)  # an export under way
+        self.report_actions.stop()
+        self.bring_in_actions.stop()
 
     def close_file(self) -> None:
         """Close the open file (everything is already written) and show the start page."""
@@ -273,104 +244,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.is_open:
             self.editor.commit_pending()
 
-    def show_risk_history(self) -> Any:
-        """Every change to the chosen risk, its controls, actions and links, in a window of its own."""
-        from riskdesk.ui.history_dialog import open_history
-
-        risk = self.risk_panel.current_risk()
-        if self.document is None or risk is None:
-            return None
-        self.commit_data()  # what is typed is in the history too
-        return open_history(self.document, f"History of {risk.reference}", self, risk_ids=[risk.id])
-
-    def show_register_history(self) -> Any:
-        """Every change to the chosen register, the registers under it and their risks."""
-        from riskdesk.ui.history_dialog import open_history
-
-        register_id = self.selected_register_id()
-        if self.document is None or register_id is None:
-            return None
-        self.commit_data()
-        registers = self.document.contents.registers
-        ids = [register_id]
-        for found in ids:  # grows as the registers under it are found
-            ids += [r.id for r in registers if r.parent_id == found and r.id not in ids]
-        register = self.document.contents.register(register_id)
-        return open_history(self.document, f"History of {register.name if register else 'the register'}", self,
-                            register_ids=ids)
-
-    def new_register(self) -> None:
-        """Ask for a new register file and open it."""
-        file_actions.new_register(self)
-
-    def open_dialog(self) -> None:
-        """Choose a register file to open."""
-        file_actions.open_dialog(self)
-
-    def open_demo(self) -> None:
-        """Open the demo register, writing it first if it is not there yet."""
-        file_actions.open_demo(self)
-
-    def save_copy(self) -> None:
-        """Save a copy of the open file somewhere else."""
-        file_actions.save_copy(self)
-
-    def export_register(self, target: Path | str | None = None) -> BackgroundTask | None:
-        """File > Export...: the register as .xlsx, .csv or .json, written in the background."""
-        if self.document is None:
-            return None
-        from riskdesk.ui.export_actions import export_register
-
-        self.commit_data()  # what is typed in the editor goes into the export too
-        return export_register(self, self.document.workspace, self.show_message,
-                               lambda text: self.statusBar().showMessage(text, 8000),
-                               Path(target) if target is not None else None, owner=self)
-
-    def edit_scheme(self) -> Any:
-        """View the file's scoring scheme, or change it with every risk's new score shown first."""
-        if self.document is None:
-            return None
-        from riskdesk.ui.scheme_actions import edit_scheme
-
-        return edit_scheme(self.document, self, self.read_only,
-                           lambda text: self.statusBar().showMessage(text, ROLLED_BACK_MS))
-
-    def import_spreadsheet(self, source: Path | str | None = None) -> Any:
-        """Import risks from a .xlsx or .csv file (or rebuild from a .json export): check, show, confirm, import."""
-        from riskdesk.ui import bring_in_kinds
-
-        if self.document is None or self.bring_in is not None:
-            return None
-        if source is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Import from a spreadsheet",
-                                                    str(self.document.workspace.path.parent), SPREADSHEET_FILTER)
-            if not chosen:
-                return None
-            source = chosen
-        self.bring_in = bring_in_kinds.ImportFlow(self, Path(source), self.selected_register_id())
-        self.bring_in.start()
-        return self.bring_in
-
-    def merge_copy(self, other: Path | str | None = None) -> Any:
-        """Bring a colleague's copy of this register in: check, show, confirm, then merge."""
-        from riskdesk.ui import bring_in_kinds
-
-        if self.document is None or self.bring_in is not None:
-            return None
-        if other is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Merge a colleague's copy",
-                                                    str(self.document.workspace.path.parent),
-                                                    file_actions.FILE_FILTER)
-            if not chosen:
-                return None
-            other = chosen
-        self.bring_in = bring_in_kinds.MergeFlow(self, Path(other))
-        self.bring_in.start()
-        return self.bring_in
-
-    def fill_recent_menu(self) -> None:
-        """List recent files under File > Open Recent."""
-        file_actions.fill_recent_menu(self)
+    # -- the Notifier the controllers are given (ports.py) -----------------------------------
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A plain message in a box that does not block (tests and users both read it)."""
@@ -381,9 +255,56 @@ class MainWindow(QMainWindow):
         return box
 
     def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
+        """Ask a yes/no question; True for yes."""
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, title: str, question: str, suggestion: str = "") -> str | None:
+        """Ask for a line of text; None when the user gives up."""
+        text, accepted = QInputDialog.getText(self, title, question, QLineEdit.EchoMode.Normal, suggestion)
+        return text if accepted else None
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """Say something on the status line."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def ask_about_conflict(self, error: ConflictError) -> None:
+        """A colleague changed what the user just changed: the editor's question, one field at a time."""
+        self.editor.conflicts.ask(error)
+
+    # -- the Selection the controllers are given (ports.py) ----------------------------------
+
+    def selected_register_id(self) -> str | None:
+        """The register chosen in the tree."""
+        register = self.tree.currentIndex().data(REGISTER_ROLE)
+        return register.id if register is not None else None
+
+    def select_register(self, register_id: str, rename: bool = False) -> bool:
+        """Choose a register in the tree (and start renaming it there); False when it is not shown."""
+        index = self.tree_model.index_of(register_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        if rename:
+            self.tree.edit(index)
+        return True
+
+    def current_risk(self) -> Risk | None:
+        """The risk whose row is current in the table."""
+        return self.risk_panel.current_risk()
+
+    def selected_risks(self) -> list[Risk]:
+        """Every risk selected in the table."""
+        return self.risk_panel.selected_risks()
+
+    def select_risk(self, risk_id: str, edit: bool = False) -> bool:
+        """Choose a risk in the table (and put the cursor in its title); False when it is not shown."""
+        if not self.risk_panel.select_risk(risk_id):
+            return False
+        if edit:
+            self.editor.tabs.setCurrentIndex(0)
+            self.editor.widgets["title"].setFocus()
+        return True
 
     # -- showing ------------------------------------------------------------------------
 
@@ -391,10 +312,16 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         return self.document
 
-    def selected_register_id(self) -> str | None:
-        """The register chosen in the tree."""
-        register = self.tree.currentIndex().data(REGISTER_ROLE)
-        return register.id if register is not None else None
+    def show_archived(self, shown: bool) -> None:
+        """Show or hide archived registers and risks, keeping the chosen register."""
+        self.tree_model.show_archived = shown
+        if self.document is not None:
+            keep = self.selected_register_id()
+            self.tree_model.set_contents(self.document.contents)
+            self.tree.expandAll()
+            index = self.tree_model.index_of(keep) if keep else self.tree_model.index(0, NAME)
+            self.tree.setCurrentIndex(index)
+            self.show_selected_register()
 
     def shown_risks(self) -> list[Risk]:
         """The risks of the chosen register and the registers under it."""
@@ -473,7 +400,7 @@ class MainWindow(QMainWindow):
         if self.heat_map is not None:
             layout.removeWidget(self.heat_map)
             self.heat_map.filterChanged.disconnect(self.risk_panel.proxy.set_risk_id_filter)
-            self.heat_map.rescoreRequested.disconnect(self.rescore)
+            self.heat_map.rescoreRequested.disconnect(self.risk_actions.rescore)
             self.heat_map.setParent(None)
             self.heat_map.deleteLater()
         self.heat_map = panel
@@ -486,20 +413,17 @@ class MainWindow(QMainWindow):
             whole = max(sum(sizes), 900)
             self.top.setSizes([whole - whole * 9 // 20, whole * 9 // 20])
         panel.filterChanged.connect(self.risk_panel.proxy.set_risk_id_filter)
-        panel.rescoreRequested.connect(self.rescore)
+        panel.rescoreRequested.connect(self.risk_actions.rescore)
         self._feed_heat_map()
         risk = self.risk_panel.current_risk()
         panel.highlight_risk(risk.id if risk else None)
 
     def ask_history_name(self) -> None:
         """Let the user choose the name the history records for their changes."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        name, accepted = QInputDialog.getText(
-            self, "Your name in the history",
-            "Every change you make is recorded with this name (leave it empty to use your "
-            "computer account name):", QLineEdit.EchoMode.Normal, history_name())
-        if not accepted:
+        name = self.ask_text("Your name in the history",
+                             "Every change you make is recorded with this name (leave it empty to use your "
+                             "computer account name):", history_name())
+        if name is None:
             return
         set_history_name(name)
         if self.document is not None:
@@ -508,53 +432,9 @@ class MainWindow(QMainWindow):
     def _feed_heat_map(self, risks: list[Risk] | None = None) -> None:
         self.heat_feed.feed(risks)
 
-    def rescore(self, risk_id: str, kind: str, likelihood: int, impact: int, reason: str) -> None:
-        """Re-score a risk from the heat map (undoable), with the reason the user gave."""
-        from riskdesk.core.model import Score
-
-        risk = self._doc().risk(risk_id)
-        if risk is None:
-            return
-        self._guard(lambda: edit_fields(self._doc(), "risk", risk_id, risk.version,
-                                        {kind: Score(likelihood, impact)},
-                                        f"Change {kind} score of {risk.reference}", reason))
-
-    # -- helpers used by the actions ---------------------------------------------------------
-
-    def _guard(self, step: Any) -> Any:
-        return file_actions.guard(self, step)
-
-    def _rename(self, register_id: str, name: str) -> None:
-        if self.document is None:
-            return
-        register = self._doc().contents.register(register_id)
-        if register is not None:
-            self._guard(lambda: edit_fields(self._doc(), "register", register_id, register.version,
-                                            {"name": name}, f"Rename register {register.name}"))
-
-    def _move_risks(self, risk_ids: list[str], register_id: str) -> None:
-        if self.document is not None:
-            self._guard(lambda: commands.move_risks(self._doc(), risk_ids, register_id))
-
-    def _move_register(self, register_id: str, parent_id: str | None) -> None:
-        if self.document is None:
-            return
-        register = self._doc().contents.register(register_id)
-        if register is not None and register.parent_id != parent_id:
-            self._guard(lambda: edit_fields(self._doc(), "register", register_id, register.version,
-                                            {"parent_id": parent_id}, f"Move register {register.name}"))
-
-    focus_search = file_actions.focus_search
-    toggle_archived = file_actions.toggle_archived
-    refresh_columns_menu = file_actions.refresh_columns_menu
-    new_risk = file_actions.new_risk
-    duplicate_risk = file_actions.duplicate_risk
-    archive_risk = file_actions.archive_risk
-    delete_risk = file_actions.delete_risk
-    new_register_node = file_actions.new_register_node
-    rename_register = file_actions.rename_register
-    archive_register = file_actions.archive_register
-    show_shortcuts = file_actions.show_shortcuts
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts: every shortcut and its keys."""
+        self.shortcuts_dialog = show_shortcuts(self)
 
     def show_about(self) -> None:
         """The About box: version, and every bundled part with its licence."""

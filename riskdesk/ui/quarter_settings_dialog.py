@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +24,7 @@ from riskdesk.core.review_cadence import ReviewCadence
 from riskdesk.core.scheme import ScoringScheme
 
 if TYPE_CHECKING:
-    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.document import Document
 
 
 def _level_combo(level: str, parent: QWidget) -> QComboBox:
@@ -103,14 +104,10 @@ class QuarterSettingsDialog(QDialog):
         return ReviewCadence(self.scheme, {name: spin.value() for name, spin in self.months.items()})
 
 
-def save_quarter_settings(window: MainWindow, appetite: Appetite, cadence: ReviewCadence) -> bool:
-    """Write both settings through the window's one entry for edits."""
+def save_quarter_settings(document: Document, appetite: Appetite, cadence: ReviewCadence,
+                          run: Callable[[Callable[[], Any]], Any]) -> bool:
+    """Write both settings in one transaction, through the caller's guard for edits (run)."""
     from riskdesk.services.quarter_settings import save_appetite, save_cadence
-    from riskdesk.ui.file_actions import guard
-
-    document = window.document
-    if document is None:
-        return False
 
     def both() -> OpChanges:
         with document.workspace.store.transaction():
@@ -118,17 +115,15 @@ def save_quarter_settings(window: MainWindow, appetite: Appetite, cadence: Revie
             changes.merge(save_cadence(document.workspace, cadence))
         return changes
 
-    return guard(window, lambda: document.run(both)) is not None
+    return run(lambda: document.run(both)) is not None
 
 
-def edit_quarter_settings(window: MainWindow) -> QuarterSettingsDialog | None:
-    """Open the dialog on the window's file; Save writes both settings."""
-    document = window.document
-    if document is None:
-        return None
+def edit_quarter_settings(document: Document, parent: QWidget,
+                          run: Callable[[Callable[[], Any]], Any]) -> QuarterSettingsDialog:
+    """Open the dialog on the file; Save writes both settings (through run, the caller's guard)."""
     contents = document.contents
-    dialog = QuarterSettingsDialog(contents.scheme, contents.appetite_rules(), contents.cadence_rules(), window)
-    window.quarter_dialog = dialog
-    dialog.accepted.connect(lambda: save_quarter_settings(window, dialog.chosen_appetite(), dialog.chosen_cadence()))
+    dialog = QuarterSettingsDialog(contents.scheme, contents.appetite_rules(), contents.cadence_rules(), parent)
+    dialog.accepted.connect(lambda: save_quarter_settings(document, dialog.chosen_appetite(),
+                                                          dialog.chosen_cadence(), run))
     dialog.open()
     return dialog

@@ -5,33 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from riskdesk.ui.ports import DocumentHost
+    from riskdesk.ui.document import Document
+    from riskdesk.ui.ports import Notifier
 
 EVERYONE = "Everyone"
 
 
-def export_reminders(host: DocumentHost, target: Path | None = None, owner: str | None = None) -> int | None:
+def export_reminders(document: Document, parent: QWidget, notifier: Notifier, target: Path | None = None,
+                     owner: str | None = None) -> int | None:
     """Ask whose dates and where to save, then write the .ics file; returns how many reminders, None if stopped."""
     from riskdesk.services.calendar_export import owners, write_calendar
 
-    document = host.document
-    if document is None:
-        return None
     workspace = document.workspace
     if owner is None:
         names = [EVERYONE, *owners(workspace)]
         chosen, accepted = QInputDialog.getItem(
-            host.window(), "Export reminders", "Whose review and action dates should the calendar file hold?",
+            parent, "Export reminders", "Whose review and action dates should the calendar file hold?",
             names, 0, False)
         if not accepted:
             return None
         owner = "" if chosen == EVERYONE else chosen
     if target is None:
         suggested = workspace.path.with_name(f"{workspace.path.stem} reminders{' - ' + owner if owner else ''}.ics")
-        name, _ = QFileDialog.getSaveFileName(host.window(), "Export reminders", str(suggested),
+        name, _ = QFileDialog.getSaveFileName(parent, "Export reminders", str(suggested),
                                               "Calendar files (*.ics)")
         if not name:
             return None
@@ -41,11 +40,11 @@ def export_reminders(host: DocumentHost, target: Path | None = None, owner: str 
     try:
         count = write_calendar(workspace, target, owner or None)
     except OSError as error:
-        host.show_message("Export reminders", f"{target.name} could not be written ({error.strerror or error}); "
+        notifier.show_message("Export reminders", f"{target.name} could not be written ({error.strerror or error}); "
                           "choose another folder.")
         return None
     who = f" for {owner}" if owner else ""
-    host.show_message("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to "
+    notifier.show_message("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to "
                       f"{target.name}. Open it in Outlook (or drag it onto the calendar) to add the dates; "
                       "each comes with a reminder the day before.", QMessageBox.Icon.Information)
     return count

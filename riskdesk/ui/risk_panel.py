@@ -90,7 +90,16 @@ class RiskTableView(QTableView):
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != REFERENCE)
             action.toggled.connect(lambda shown, c=column: self.set_column_shown(c, shown))
+        menu.aboutToShow.connect(lambda: self._tick_shown(menu))
         return menu
+
+    def _tick_shown(self, menu: QMenu) -> None:
+        """Tick the columns shown now (a column may have been hidden from another menu since)."""
+        header = self.horizontalHeader()
+        for column, action in enumerate(menu.actions()):
+            action.blockSignals(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.blockSignals(False)
 
     def set_column_shown(self, column: int, shown: bool) -> None:
         """Show or hide a column and remember the choice."""
@@ -232,6 +241,11 @@ class RiskPanel(QWidget):
         combo.blockSignals(False)
         if combo.currentText() != current:
             combo.currentTextChanged.emit(combo.currentText())
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def select_risk(self, risk_id: str) -> bool:
         """Select a risk's row; False when it is not shown."""

@@ -51,3 +51,27 @@ def visible_references(window: MainWindow) -> list[str]:
     """The references the table shows, top to bottom."""
     proxy = window.risk_panel.proxy
     return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+class Answers:
+    """A notifier that answers as told and keeps what it was told and asked (for a controller's notifier)."""
+
+    def __init__(self, yes: bool = True, text: str | None = None) -> None:
+        self.yes, self.text = yes, text
+        self.messages: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.statuses: list[str] = []
+
+    def show_message(self, title: str, text: str, icon: object = None) -> None:
+        self.messages.append((title, text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.yes
+
+    def ask_text(self, title: str, question: str, suggestion: str = "") -> str | None:
+        self.questions.append(question)
+        return self.text
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statuses.append(text)

@@ -86,7 +86,7 @@ def tour(out: Path, png: bool) -> None:
         dialog.close()
 
     window.actions_by_name["report_committee"].trigger()
-    report = window.report_dialog
+    report = window.report_actions.report_dialog
     _settle(app, 50)
     visit("report-dialog", report)
     window.actions_by_name["shortcuts"].trigger()
@@ -100,18 +100,18 @@ def tour(out: Path, png: bool) -> None:
     workspace.close()
     sheet = out / "risks.csv"
     write_csv(contents, sheet)
-    flow = window.import_spreadsheet(sheet)
+    flow = window.bring_in_actions.import_spreadsheet(sheet)
     _settle(app, 200)
     visit("import-dialog", flow.dialog)
     flow.cancel()
-    window.bring_in = None
+    window.bring_in_actions.flow = None
     copy = out / "colleague.sqlite"
     shutil.copyfile(demo, copy)
-    flow = window.merge_copy(copy)
+    flow = window.bring_in_actions.merge_copy(copy)
     _settle(app, 200)
     visit("merge-dialog", flow.dialog)
     flow.cancel()
-    window.bring_in = None
+    window.bring_in_actions.flow = None
     visit("new-register-wizard", NewRegisterWizard(out, window))
     scheme_dialog = SchemeDialog(contents.scheme, list(contents.risks), None, window)  # to look at, not to apply
     scheme_dialog.editor.set_scheme(preset("6x6"))

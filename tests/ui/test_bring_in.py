@@ -58,7 +58,7 @@ def test_a_bad_cell_is_shown_and_nothing_is_written(qtbot, make_window: Make, de
     ])
     window = make_window(demo_5x5_path)
     before = digest(demo_5x5_path)
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     checked(qtbot, flow)
     dialog = flow.dialog
     assert dialog.isVisible()
@@ -74,7 +74,7 @@ def test_a_bad_cell_is_shown_and_nothing_is_written(qtbot, make_window: Make, de
     assert digest(demo_5x5_path) == before
     assert safety_copies(demo_5x5_path) == []
     assert "SR 7.9" not in visible_references(window)
-    assert window.bring_in is None
+    assert window.bring_in_actions.flow is None
 
 
 def test_a_good_csv_is_imported_after_confirming_with_a_safety_copy(qtbot, make_window: Make,
@@ -86,7 +86,7 @@ def test_a_good_csv_is_imported_after_confirming_with_a_safety_copy(qtbot, make_
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
     before = digest(demo_5x5_path)
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     checked(qtbot, flow)
     dialog = flow.dialog
     # No Register column: the rows go into the register selected in the tree.
@@ -119,7 +119,7 @@ def test_the_register_column_can_be_chosen_and_makes_new_registers(qtbot, make_w
                                                                    demo_5x5_path: Path, tmp_path: Path) -> None:
     source = write_csv(tmp_path / "new.csv", [["WP 1", "Winter pressures", "Winter Plan", "", 2, 2, "open"]])
     window = make_window(demo_5x5_path)
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     checked(qtbot, flow)
     flow.dialog.target_combo.setCurrentIndex(0)  # the Register column
     checked(qtbot, flow)
@@ -135,7 +135,7 @@ def test_an_unreadable_file_is_explained_in_one_sentence(qtbot, make_window: Mak
     source.write_text("this is not a workbook")
     window = make_window(demo_5x5_path)
     before = digest(demo_5x5_path)
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     qtbot.waitUntil(lambda: flow.ended, timeout=15000)
     assert not flow.dialog.isVisible()
     box = window.last_message
@@ -157,7 +157,7 @@ def test_a_colleagues_change_arrives_after_confirming(qtbot, make_window: Make, 
     edit_elsewhere(theirs, "SR 7.2", user="Colleague", title="Social care practice under review")
     window = make_window(demo_5x5_path)
     before = digest(demo_5x5_path)
-    flow = window.merge_copy(theirs)
+    flow = window.bring_in_actions.merge_copy(theirs)
     checked(qtbot, flow)
     assert flow.dialog.lines() == ["1 risk updated: SR 7.2"]
     assert digest(demo_5x5_path) == before
@@ -177,7 +177,7 @@ def test_a_conflict_is_listed_and_ours_is_kept(qtbot, make_window: Make, demo_5x
     edit_elsewhere(theirs, "SR 7.5", user="Colleague", period_comment="Their words")
     edit_elsewhere(demo_5x5_path, "SR 7.5", user="Me", period_comment="My words")
     window = make_window(demo_5x5_path)
-    flow = window.merge_copy(theirs)
+    flow = window.bring_in_actions.merge_copy(theirs)
     checked(qtbot, flow)
     sentence = "Risk SR 7.5: period comment was changed in both copies; yours was kept, Colleague's is in the history"
     assert sentence in flow.dialog.lines()
@@ -191,7 +191,7 @@ def test_a_copy_with_another_scheme_is_refused(qtbot, make_window: Make, demo_5x
                                                demo_3x3_path: Path) -> None:
     window = make_window(demo_5x5_path)
     before = digest(demo_5x5_path)
-    flow = window.merge_copy(demo_3x3_path)
+    flow = window.bring_in_actions.merge_copy(demo_3x3_path)
     qtbot.waitUntil(lambda: flow.ended, timeout=15000)
     box = window.last_message
     assert isinstance(box, QMessageBox)
@@ -206,13 +206,13 @@ def test_cancel_during_the_check_writes_nothing(qtbot, make_window: Make, demo_5
     edit_elsewhere(theirs, "SR 7.2", user="Colleague", title="Changed there")
     window = make_window(demo_5x5_path)
     before = digest(demo_5x5_path)
-    flow = window.merge_copy(theirs)
+    flow = window.bring_in_actions.merge_copy(theirs)
     with qtbot.waitSignal(flow.finished):
         flow.dialog.cancel_button.click()
     assert flow.message == ""
     assert not flow.dialog.isVisible()
     assert digest(demo_5x5_path) == before
-    assert window.bring_in is None
+    assert window.bring_in_actions.flow is None
 
 
 def test_the_menu_items_need_a_file(qtbot, make_window: Make, demo_5x5_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_a_sheet_that_names_registers_is_read_that_way_by_default(qtbot, make_wi
     source = write_csv(tmp_path / "named.csv", [["WP 2", "Winter staffing", "Winter Plan", "", 2, 2, "open"]])
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     checked(qtbot, flow)
     assert flow.dialog.target() is None
     assert flow.dialog.target_combo.currentText().startswith("The register named in each row")

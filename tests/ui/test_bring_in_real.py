@@ -49,7 +49,7 @@ def test_each_real_register_imports_through_the_window(name: str, scheme: str, r
                                                       tmp_path: Path) -> None:
     path = _fresh(tmp_path, scheme)
     window = make_window(path)
-    flow = window.import_spreadsheet(REAL / name)
+    flow = window.bring_in_actions.import_spreadsheet(REAL / name)
     checked(qtbot, flow)
     lines = flow.dialog.lines()
     assert f"{risks} new" in flow.dialog.status_label.text(), (flow.dialog.status_label.text(), lines[:5])
@@ -64,7 +64,7 @@ def test_the_mapping_page_changes_a_column_and_is_remembered(qtbot, make_window:
     name = "igiugig-village-council-tidal-energy-project-risk-register.xlsx"
     path = _fresh(tmp_path, "5x5")
     window = make_window(path)
-    flow = window.import_spreadsheet(REAL / name)
+    flow = window.bring_in_actions.import_spreadsheet(REAL / name)
     checked(qtbot, flow)
     page = flow.choose_columns()
     assert page is not None
@@ -80,7 +80,7 @@ def test_the_mapping_page_changes_a_column_and_is_remembered(qtbot, make_window:
     contents = _contents(path)
     assert {r.category for r in contents.risks} >= {"External", "Technical"}
 
-    again = window.import_spreadsheet(REAL / name)  # the same layout: read as chosen last time
+    again = window.bring_in_actions.import_spreadsheet(REAL / name)  # the same layout: read as chosen last time
     checked(qtbot, again)
     assert "33 unchanged" in again.dialog.status_label.text()
     assert any("RBS Level 1': Category." in line for line in again.dialog.lines())
@@ -91,7 +91,7 @@ def test_words_read_as_levels_can_be_changed_on_the_mapping_page(qtbot, make_win
     name = "city-of-london-moorgate-area-project-risk-register.xlsx"
     path = _fresh(tmp_path, "5x5")
     window = make_window(path)
-    flow = window.import_spreadsheet(REAL / name)
+    flow = window.bring_in_actions.import_spreadsheet(REAL / name)
     checked(qtbot, flow)
     page = flow.choose_columns()
     assert page is not None

@@ -83,7 +83,7 @@ def test_a_damaged_file_is_refused_in_one_sentence_after_the_first_paint_and_not
     window = make_window(None)
     watch = PaintWatch(window)
     assert window.open_file(path)
-    window.new_risk()  # an edit tried before the check has passed is refused: the file is read-only
+    window.risk_actions.new()  # an edit tried before the check has passed is refused: the file is read-only
     qtbot.waitUntil(lambda: window.document is None, timeout=10000)  # type: ignore[attr-defined]
     rows, read_only, check_begun, message_shown = watch.seen[0]
     assert rows > 0 and read_only and not check_begun and not message_shown  # painted first

@@ -154,7 +154,7 @@ def test_renaming_a_register_a_colleague_renamed_meanwhile_asks_and_keeps_the_ty
         workspace.update_register(register.id, theirs.version, "Her rename", name="Education")
     finally:
         workspace.close()
-    window._rename(register.id, "Education, Inclusion and SEND")  # what the tree asks after an edit
+    window.register_actions.rename_to(register.id, "Education, Inclusion and SEND")  # what the tree asks after an edit
     dialog = window.editor.conflicts.dialog
     assert dialog is not None and dialog.isVisible()
     assert "Priya Shah changed the name of register Education" in dialog.intro.text()

@@ -89,7 +89,7 @@ def test_the_window_answers_during_an_export_and_the_file_is_the_command_lines(
     timer.start()
     for suffix in (".xlsx", ".csv", ".json"):
         target = tmp_path / f"window{suffix}"
-        task = window.export_register(target)
+        task = window.file_actions.export_register(target)
         assert task is not None and task.is_running()  # handed back at once: the work goes on elsewhere
         _finish(qtbot, task)
         assert task.outcome == "succeeded", task.sentence
@@ -114,7 +114,7 @@ def test_cancel_leaves_no_file_and_the_old_one_as_it_was(make_window: Make, big_
     kept = out / "kept.xlsx"
     kept.write_bytes(b"last quarter's export")
     for target in (out / "new.csv", kept, out / "new.json"):
-        task = window.export_register(target)
+        task = window.file_actions.export_register(target)
         assert task is not None
         _cancel_button(task).click()
         _finish(qtbot, task)
@@ -130,7 +130,7 @@ def test_an_unwritable_folder_is_one_sentence_naming_the_file(make_window: Make,
     window = make_window(big_register)
     not_a_folder = tmp_path / "Reports"
     not_a_folder.write_text("a file where the folder should be")
-    task = window.export_register(not_a_folder / "register.xlsx")
+    task = window.file_actions.export_register(not_a_folder / "register.xlsx")
     assert task is not None
     _finish(qtbot, task)
     assert task.outcome == "failed"
@@ -146,7 +146,7 @@ def test_closing_the_window_during_an_export_waits_and_leaves_no_partial_file(
     window = make_window(big_register)
     target = tmp_path / "out" / "register.json"
     target.parent.mkdir()
-    task = window.export_register(target)
+    task = window.file_actions.export_register(target)
     assert task is not None and task.is_running()
     thread = task.worker_thread
     window.close()
@@ -165,7 +165,7 @@ def test_the_progress_window_reads_well_on_a_laptop(make_window: Make, big_regis
     window = make_window(big_register)
     window.resize(1366, 728)
     target = tmp_path / "Quarter 3 export for the Audit and Governance Committee, strategic risks.xlsx"
-    task = window.export_register(target)
+    task = window.file_actions.export_register(target)
     assert task is not None and task.dialog is not None
     dialog = task.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() or not task.is_running(), timeout=WAIT)

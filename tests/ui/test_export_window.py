@@ -27,7 +27,7 @@ def test_export_writes_each_format_and_the_workbook_rebuilds_the_register(make_w
     assert action.isEnabled() and action.text() == "&Export..."
     for suffix in (".xlsx", ".csv", ".json"):
         target = tmp_path / f"register{suffix}"
-        task = window.export_register(target)
+        task = window.file_actions.export_register(target)
         assert task is not None
         qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=WAIT)
         assert task.outcome == "succeeded" and target.exists()
@@ -60,7 +60,7 @@ def test_a_text_too_long_for_a_cell_is_said_in_a_sentence(make_window: Make, wor
         raw.execute("UPDATE risks SET description = ? WHERE reference = 'L 1'", ("y" * 33_000,))
     raw.close()
     window = make_window(path)
-    task = window.export_register(tmp_path / "out.xlsx")
+    task = window.file_actions.export_register(tmp_path / "out.xlsx")
     assert task is not None
     qtbot.waitUntil(lambda: not task.is_running(), timeout=WAIT)
     assert task.outcome == "failed"

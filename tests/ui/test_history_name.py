@@ -17,7 +17,7 @@ def test_a_chosen_name_is_written_into_the_history(make_window, demo_5x5_path: P
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
     risk = next(r for r in window.document.contents.risks if r.reference == "SR 7.2")
-    window.rescore(risk.id, "residual", 2, 3, "Audit improved")
+    window.risk_actions.rescore(risk.id, "residual", 2, 3, "Audit improved")
     rows = [h for h in window.document.workspace.store.history(risk.id) if h["field"] == "residual"]
     assert rows[-1]["changed_by"] == "Business Support Officer"
     assert window.document.risk(risk.id).residual == Score(2, 3)

@@ -8,7 +8,6 @@ from pathlib import Path
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Score, ScoreKind
 from riskdesk.ui.main_window import MainWindow
-from riskdesk.ui.report_actions import close_period
 from tests.ui.helpers import edit_elsewhere, select_register, visible_references
 from tests.ui.test_bring_in import checked, colleague_copy, confirm, write_csv
 
@@ -45,7 +44,7 @@ def test_closing_a_period_tells_each_part_the_real_changes(make_window: Make, de
     live = {r.id for r in document.contents.risks if not r.archived}
     told = listen(window)
 
-    assert close_period(window, ask_label=False)
+    assert window.report_actions.close_period(ask_label=False)
 
     q2 = document.contents.current_period()
     assert q1 is not None and q2 is not None and q2.label == "Q2 2024/25"
@@ -74,7 +73,7 @@ def test_an_import_tells_each_part_the_real_changes(qtbot, make_window: Make, de
     assert document is not None
     document.poll_timer.stop()  # the import writes on its own connection: not a colleague's change
     select_register(window, "Strategic Risk Register")
-    flow = window.import_spreadsheet(source)
+    flow = window.bring_in_actions.import_spreadsheet(source)
     checked(qtbot, flow)
     told = listen(window)
 
@@ -103,7 +102,7 @@ def test_a_merge_tells_each_part_the_real_changes(qtbot, make_window: Make, demo
     assert document is not None
     document.poll_timer.stop()
     select_register(window, "Strategic Risk Register")
-    flow = window.merge_copy(theirs)
+    flow = window.bring_in_actions.merge_copy(theirs)
     checked(qtbot, flow)
     told = listen(window)
 
@@ -164,7 +163,7 @@ def test_a_refused_score_reads_the_same_in_the_editor_and_from_the_heat_map(make
     sr72 = next(r for r in document.contents.risks if r.reference == "SR 7.2")
     window.risk_panel.select_risk(sr72.id)
 
-    window.rescore(sr72.id, "residual", 9, 3, "Audit results")  # as the heat map asks it
+    window.risk_actions.rescore(sr72.id, "residual", 9, 3, "Audit results")  # as the heat map asks it
     box = window.last_message
     assert box is not None
     window.editor.scores.scoreChosen.emit("residual", Score(9, 3))  # as the editor's score box asks it

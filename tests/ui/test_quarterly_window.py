@@ -12,8 +12,7 @@ from riskdesk.core.model import Score
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.close_period_dialog import ClosePeriodDialog
-from riskdesk.ui.report_actions import close_period, open_committee_check, reopen_period
-from tests.ui.helpers import select_register
+from tests.ui.helpers import Answers, select_register
 
 
 def _rescore_elsewhere(path: Path, reference: str, comment: str, residual: Score) -> None:
@@ -31,7 +30,7 @@ def test_what_changed_lists_changed_risks_and_opens_one(make_window, qtbot, demo
     window = make_window(demo_5x5_path)
     select_register(window, "Safeguarding and Care")  # CS 10 is elsewhere: opening it must find it
     window.actions_by_name["what_changed"].trigger()
-    dialog = window.quarter_dialog
+    dialog = window.report_actions.quarter_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.since.currentText() == "Q4 2023/24" and dialog.until.currentIndex() == 0
     refs = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
@@ -56,7 +55,7 @@ def test_each_committee_finding_opens_its_risk_and_the_file_is_untouched(
         make_window, qtbot, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     before = demo_5x5_path.read_bytes()
-    dialog = open_committee_check(window)
+    dialog = window.report_actions.open_committee_check()
     assert dialog is not None
     assert "Not ready for committee (Q1 2024/25)" in dialog.summary.text()
     findings = dialog.table.findings
@@ -81,7 +80,7 @@ def test_closing_lists_the_findings_first_and_cancel_closes_nothing(
 
     monkeypatch.setattr(ClosePeriodDialog, "exec", cancel)
     window = make_window(demo_5x5_path)
-    assert not close_period(window)
+    assert not window.report_actions.close_period()
     dialog = seen[0]
     assert dialog.table.rowCount() == len(dialog.table.findings) > 0
     assert dialog.close_button.text() == "Close Q1 2024/25 anyway"
@@ -91,11 +90,12 @@ def test_closing_lists_the_findings_first_and_cancel_closes_nothing(
 
 
 def test_the_last_closed_period_can_be_reopened_and_the_history_says_so(
-        make_window, qtbot, demo_5x5_path: Path, monkeypatch) -> None:
+        make_window, qtbot, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
-    assert close_period(window, ask_label=False)
-    monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    assert reopen_period(window)
+    assert window.report_actions.close_period(ask_label=False)
+    answers = window.report_actions.notifier = Answers(yes=True)
+    assert window.report_actions.reopen_period()
+    assert "Reopen Q1 2024/25 so its scores and comments can be changed again?" in answers.questions[0]
     current = window.document.contents.current_period()
     assert current.label == "Q1 2024/25" and not current.is_closed
     assert [p.label for p in window.document.contents.periods].count("Q2 2024/25") == 0
@@ -116,20 +116,23 @@ def test_export_reminders_writes_a_calendar_outlook_reads(make_window, qtbot, de
 
     window = make_window(demo_5x5_path)
     target = demo_5x5_path.parent / "mine.ics"
-    count = export_reminders(window, target, "Director of Education")
+    told = Answers()
+    count = export_reminders(window.document, window, told, target, "Director of Education")
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     assert count == len(events) >= 1
     assert all("SR 7.4" in str(event.get("summary")) for event in events)
     assert all(isinstance(event.decoded("dtstart"), date) for event in events)
+    assert told.messages == [("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''} for "
+                              "Director of Education to mine.ics. Open it in Outlook (or drag it onto the "
+                              "calendar) to add the dates; each comes with a reminder the day before.")]
 
 
 def test_appetite_settings_are_saved_and_flag_the_table(make_window, qtbot, demo_5x5_path: Path) -> None:
-    from riskdesk.ui.quarter_settings_dialog import edit_quarter_settings
     from riskdesk.ui.risk_table import APPETITE
 
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
-    dialog = edit_quarter_settings(window)
+    dialog = window.report_actions.edit_quarter_settings()
     assert dialog is not None
     dialog.category_levels["Financial"].setCurrentText("Averse")
     dialog.months["High"].setValue(2)

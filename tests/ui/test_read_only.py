@@ -12,7 +12,7 @@ from riskdesk.services.workspace import Workspace
 from riskdesk.storage import opening
 from riskdesk.storage.records import RISK
 from riskdesk.ui.risk_table import TITLE
-from tests.ui.helpers import select_register, visible_references
+from tests.ui.helpers import Answers, select_register, visible_references
 
 WAIT = 60_000
 
@@ -41,10 +41,9 @@ def unwritable(monkeypatch: pytest.MonkeyPatch, demo_5x5_path: Path) -> Path:
 
 def test_a_read_only_file_opens_to_read_and_print(make_window, qtbot, unwritable: Path) -> None:
     window = make_window(None)
-    questions: list[str] = []
-    window.confirm = lambda title, text: questions.append(text) or True
+    answers = window.file_actions.notifier = Answers(yes=True)
     assert window.open_file(unwritable)
-    assert questions and "Open it to read and print only?" in questions[0]
+    assert answers.questions and "Open it to read and print only?" in answers.questions[0]
     assert window.document is not None and window.read_only
     assert window.read_only_label.isVisible() and window.read_only_label.text() == "Read only"
 
@@ -69,14 +68,16 @@ def test_a_read_only_file_opens_to_read_and_print(make_window, qtbot, unwritable
     assert window.actions_by_name["find"].isEnabled()
 
     before = read_risk(unwritable, "SR 7.2").title
-    window.delete_risk()  # even if asked some other way, nothing is written
-    window.rescore(sr72, "residual", 1, 1, "Trying")
+    window.risk_actions.notifier = answers
+    window.risk_actions.delete()  # even if asked some other way, nothing is written
+    window.risk_actions.rescore(sr72, "residual", 1, 1, "Trying")
     assert read_risk(unwritable, "SR 7.2").title == before
     assert window.document.risk(sr72) is not None
+    assert answers.statuses[-2:] == ["This file is open to read and print only; nothing was changed."] * 2
     assert window.risk_panel.proxy.index(0, TITLE).data()
 
     window.actions_by_name["report_committee"].trigger()
-    dialog = window.report_dialog
+    dialog = window.report_actions.report_dialog
     qtbot.waitUntil(lambda: dialog.current_pdf is not None and not dialog.is_generating, timeout=WAIT)
     assert dialog.page_count > 0
     dialog.reject()
@@ -89,6 +90,6 @@ def test_a_read_only_file_opens_to_read_and_print(make_window, qtbot, unwritable
 
 def test_a_read_only_file_stays_closed_when_the_user_says_no(make_window, unwritable: Path) -> None:
     window = make_window(None)
-    window.confirm = lambda title, text: False
+    window.file_actions.notifier = Answers(yes=False)
     assert not window.open_file(unwritable)
     assert window.document is None

@@ -16,7 +16,7 @@ def test_the_window_rebuilds_an_empty_register_from_a_json_export(qtbot, make_wi
     empty = tmp_path / "empty.sqlite"
     Workspace.create(empty, "3x3").close()  # another scheme: the export's comes with it
     window = make_window(empty)
-    flow = window.import_spreadsheet(exported)
+    flow = window.bring_in_actions.import_spreadsheet(exported)
     checked(qtbot, flow)
     assert flow.dialog.status_label.text().startswith("If you import register.json: 17 new"), \
         flow.dialog.status_label.text()
@@ -38,7 +38,7 @@ def test_the_window_refuses_a_json_export_into_a_register_with_risks(qtbot, make
     window = make_window(demo_5x5_path)
     monkeypatch.setattr(window, "show_message", lambda title, text: shown.append(text))
     before = digest(demo_5x5_path)
-    flow = window.import_spreadsheet(exported)
+    flow = window.bring_in_actions.import_spreadsheet(exported)
     qtbot.waitUntil(lambda: flow.ended or bool(shown), timeout=15000)
     assert shown and "register.json is a whole register" in shown[0], shown
     assert digest(demo_5x5_path) == before

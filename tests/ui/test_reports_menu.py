@@ -7,7 +7,6 @@ from pathlib import Path
 from riskdesk.core.periods import next_period_label
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
-from riskdesk.ui.report_actions import close_period
 from tests.ui.helpers import select_register
 
 
@@ -24,7 +23,7 @@ def test_the_menu_opens_the_dialog_on_the_selected_register(make_window, demo_5x
     window.open_file(demo_5x5_path)
     select_register(window, "Children's Services Departmental Risk Register")
     window.actions_by_name["report_profile"].trigger()
-    dialog = window.report_dialog
+    dialog = window.report_actions.report_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.kind_combo.currentData() == "profile"
     assert dialog.register_combo.currentText().strip().startswith("Children's Services Departmental")
@@ -34,7 +33,7 @@ def test_the_menu_opens_the_dialog_on_the_selected_register(make_window, demo_5x
 def test_closing_the_period_snapshots_and_opens_the_next(make_window, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     assert window.document.contents.current_period().label == "Q1 2024/25"
-    assert close_period(window, ask_label=False)
+    assert window.report_actions.close_period(ask_label=False)
     assert window.document.contents.current_period().label == "Q2 2024/25"
     assert "Q2 2024/25" in window.period_label.text()
     ws = Workspace.open(demo_5x5_path)
@@ -60,7 +59,7 @@ def test_a_file_with_no_open_period_is_offered_one(make_window, tmp_path: Path) 
     ws.close()
     window = make_window(path)
     assert window.document.contents.current_period() is None
-    assert close_period(window, ask_label=False)  # nothing to close: it starts one instead
+    assert window.report_actions.close_period(ask_label=False)  # nothing to close: it starts one instead
     assert window.document.contents.current_period().label == quarter_label(date.today())
     assert "Period: " + quarter_label(date.today()) in window.period_label.text()
 
@@ -78,7 +77,7 @@ def test_closing_with_a_blank_name_opens_the_suggested_next_period(
 
     window = make_window(demo_5x5_path)
     monkeypatch.setattr(ClosePeriodDialog, "exec", answer_blank)
-    assert close_period(window)
+    assert window.report_actions.close_period()
     current = window.document.contents.current_period()
     assert current.label == "Q2 2024/25" and not current.is_closed
 

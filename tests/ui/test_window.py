@@ -15,7 +15,7 @@ from riskdesk.ui.app import create_main_window
 from riskdesk.ui.main_window import START, WORK
 from riskdesk.ui.register_tree import NAME
 from riskdesk.ui.risk_table import TITLE
-from tests.ui.helpers import read_risk, select_register, visible_references
+from tests.ui.helpers import Answers, read_risk, select_register, visible_references
 
 
 def test_start_page_then_refused_file_is_explained(make_window, tmp_path: Path) -> None:
@@ -79,16 +79,15 @@ def test_delete_asks_and_undo_restores(make_window, qtbot, demo_5x5_path: Path) 
     select_register(window, "Strategic Risk Register")
     risk = next(r for r in window.document.contents.risks if r.reference == "SR 7.7")
     window.risk_panel.select_risk(risk.id)
-    asked: list[str] = []
-    window.confirm = lambda title, text: asked.append(text) or False
+    answers = window.risk_actions.notifier = Answers(yes=False)
     window.risk_panel.table.setFocus()
     qtbot.keyClick(window.risk_panel.table, Qt.Key.Key_Delete)
-    assert asked and "SR 7.7" in asked[0]
+    assert answers.questions and "SR 7.7" in answers.questions[0]
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
-    assert len(asked) == 1  # Delete in the register tree does not delete risks
+    assert len(answers.questions) == 1  # Delete in the register tree does not delete risks
     assert "SR 7.7" in visible_references(window)
-    window.confirm = lambda title, text: True
+    answers.yes = True
     window.actions_by_name["delete"].trigger()
     assert "SR 7.7" not in visible_references(window)
     assert window.undo_stack.undoText() == "Delete SR 7.7"

@@ -145,14 +145,14 @@ def test_closing_the_window_while_a_report_is_made_stops_it_first(make_window, q
     window = make_window(demo_5x5_path)
     select_register(window, "Strategic Risk Register")
     window.actions_by_name["report_committee"].trigger()
-    dialog = window.report_dialog
+    dialog = window.report_actions.report_dialog
     dialog.generate()
     thread = dialog.worker_thread
     assert thread is not None and thread.isRunning()
     window.close()
     assert thread.isFinished() and not thread.isRunning()
     assert not dialog.isVisible()
-    assert window.report_dialog is None
+    assert window.report_actions.report_dialog is None
 
 
 def test_closing_the_window_during_a_merge_check_stops_it_first(make_window, demo_5x5_path: Path,
@@ -160,13 +160,13 @@ def test_closing_the_window_during_a_merge_check_stops_it_first(make_window, dem
     theirs = tmp_path / "colleague.sqlite"
     shutil.copyfile(demo_5x5_path, theirs)
     window = make_window(demo_5x5_path)
-    flow = window.merge_copy(theirs)
+    flow = window.bring_in_actions.merge_copy(theirs)
     threads = [task.worker_thread for task in flow.tasks]
     assert threads and flow.dialog.isVisible()
     window.close()
     assert all(thread.isFinished() for thread in threads)
     assert flow.ended and not flow.dialog.isVisible()
-    assert window.bring_in is None
+    assert window.bring_in_actions.flow is None
 
 
 def test_a_saved_layout_never_hides_the_table(make_window, qtbot, demo_5x5_path: Path) -> None:

@@ -35,7 +35,7 @@ from riskdesk.ui.conflict_resolution import ConflictAsker
 from riskdesk.ui.document import Document
 from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.risk_editor.notice import ColleagueNotice, changed_fields, dirty_words
-from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox, value_in_words
+from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
 
 if TYPE_CHECKING:  # the form's parts load when it is made (build), after the window's first paint
     from riskdesk.ui.risk_editor.calm import CalmChoices
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the form's parts load when it is made (build), after the wi
     from riskdesk.ui.risk_editor.lists import ItemList
     from riskdesk.ui.risk_editor.scores import ScoresBox
 from riskdesk.ui.undo import edit_fields
+from riskdesk.ui.value_words import value_in_words
 
 LABELS = {
     "reference": "reference", "title": "title", "description": "description", "category": "category",
