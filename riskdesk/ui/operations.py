@@ -57,11 +57,6 @@ class Failure:
         return None
 
     @property
-    def colleague(self) -> bool:
-        """True when the file changed under us: the views should read it again."""
-        return isinstance(self.error, ConflictError | NotFoundError | RegisterFileError)
-
-    @property
     def problems(self) -> list[Problem]:
         """Each field a validation refused, to show beside that field."""
         return list(self.error.problems) if isinstance(self.error, ValidationError) else []
@@ -81,11 +76,6 @@ class WindowOp(Generic[T]):
         self._step = step
         self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[Failure], object] | None = None
-
-    @classmethod
-    def changes(cls, document: Document, operation: Callable[[], OpChanges]) -> WindowOp[OpChanges]:
-        """A service operation that cannot be undone (closing a period...), run through the document."""
-        return WindowOp(document, lambda: document.run(operation))
 
     def success(self, handler: Callable[[T], object]) -> WindowOp[T]:
         """Call handler with the step's result once the views have been told."""
