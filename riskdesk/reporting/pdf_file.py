@@ -8,7 +8,8 @@ the whole file as one byte string before writing it. For a 10,000-page pack that
 Here each finished page's drawing is encoded (Flate, then ASCII85, as ReportLab would when
 writing: it skips filters a stream already names) and put in a temporary file, leaving only a
 small record of where it is; and the file is written object by object as ReportLab formats
-them. What ReportLab still holds per page is its page object (resources, links, the page's
+them, each small form (a page's "Page X of Y", a risk's page number) let go once written. What
+ReportLab still holds per page is its page object (resources, links, the page's
 place in the page tree: a few KB), which it needs until the end to number and list every
 object. The bytes written are ReportLab's own: `write_document` follows
 `PDFDocument.SaveToFile`/`GetPDFData`/`format` of ReportLab 5.x step for step, sending each
@@ -28,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
     PDFDocument,
     PDFFile,
+    PDFFormXObject,
     PDFIndirectObject,
     PDFName,
     PDFPage,
@@ -164,6 +166,11 @@ def _format(doc: PDFDocument, out: BinaryIO) -> None:
             out_file.add(f"% {oid!a}: class {classname[:50]} \n")
         id_to_offset[oid] = out_file.add(formatted)
         ids.append(oid)
+        if isinstance(obj, PDFFormXObject):
+            # Formatting a form stores its resources and stream on it (3-4 KB); a pack has a form
+            # per page ("Page X of Y") and per risk (its page in the summary). Written, it is only
+            # ever named again (its number is kept), so it can go.
+            id_to_object[oid] = None
     del doc.__accum__
     count = len(number_to_id)
     if counter - 1 != count:
