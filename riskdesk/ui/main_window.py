@@ -302,8 +302,7 @@ class MainWindow(QMainWindow):
         if not self.risk_panel.select_risk(risk_id):
             return False
         if edit:
-            self.editor.tabs.setCurrentIndex(0)
-            self.editor.widgets["title"].setFocus()
+            self.editor.edit_title()
         return True
 
     # -- showing ------------------------------------------------------------------------

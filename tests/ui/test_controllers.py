@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from riskdesk.core.model import Risk
 from riskdesk.services.workspace import Workspace
@@ -14,7 +15,7 @@ from riskdesk.storage.errors import ConflictError
 from riskdesk.ui.document import Document
 from riskdesk.ui.register_actions import RegisterActions
 from riskdesk.ui.risk_actions import RiskActions
-from tests.ui.helpers import Answers, read_risk
+from tests.ui.helpers import Answers, read_risk, select_register, visible_references
 
 
 class Host:
@@ -130,3 +131,27 @@ def test_a_new_register_is_chosen_and_renaming_starts(qtbot, document: Document)
     made = next(r for r in document.contents.registers if r.name == "New register")
     assert made.parent_id == top.id
     assert chosen.shown == [(made.id, True)]
+
+
+def test_the_menus_shortcuts_reach_the_controllers(make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    select_register(window, "Education and Inclusion")
+    before = len(visible_references(window))
+    table = window.risk_panel.table
+    table.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(table, Qt.Key.Key_N, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert len(visible_references(window)) == before + 1
+    made = window.risk_panel.current_risk()
+    assert made is not None and made.reference.startswith("New ")
+    assert QApplication.focusWidget() is window.editor.widgets["title"]  # ready to type its title
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_D, ctrl)
+    assert len(visible_references(window)) == before + 2
+    assert window.undo_stack.undoText().startswith("Duplicate")
+    qtbot.keyClick(table, Qt.Key.Key_Z, ctrl)
+    assert len(visible_references(window)) == before + 1
+    qtbot.keyClick(table, Qt.Key.Key_F, ctrl)
+    assert QApplication.focusWidget() is window.risk_panel.search
+    qtbot.keyClick(window.risk_panel.search, Qt.Key.Key_F2)
+    assert window.tree.state() == QAbstractItemView.State.EditingState  # renaming the chosen register

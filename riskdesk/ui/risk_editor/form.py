@@ -417,6 +417,12 @@ class RiskEditor(QWidget):
 
     # -- committing ------------------------------------------------------------------
 
+    def edit_title(self) -> None:
+        """Show the first tab with the cursor in the title, ready to type (a risk just added)."""
+        self.build()
+        self.tabs.setCurrentIndex(0)
+        self.widgets["title"].setFocus()
+
     def set_read_only(self, read_only: bool) -> None:
         """Let the user read every tab of a file they cannot change, with nothing to edit."""
         from PySide6.QtWidgets import (
