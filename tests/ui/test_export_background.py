@@ -176,3 +176,43 @@ def test_the_progress_window_reads_well_on_a_laptop(make_window: Make, big_regis
         dialog.grab().save(str(tmp_path / "progress.png"))
     _finish(qtbot, task)
     assert task.dialog is None  # closed with the work
+
+
+def test_closing_the_window_while_a_word_document_is_written_waits_for_it(
+        make_window: Make, demo_5x5_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(demo_5x5_path)
+    window.actions_by_name["report_committee"].trigger()
+    dialog = window.report_actions.report_dialog
+    target = tmp_path / "out" / "pack.docx"
+    target.parent.mkdir()
+    task = dialog.save_word_to(target)
+    assert task.is_running()
+    window.close()
+    assert not task.is_running() and task.worker_thread.isFinished()
+    names = [p.name for p in target.parent.iterdir()]
+    assert names == ([] if task.outcome == "cancelled" else ["pack.docx"])
+    if names:
+        from docx import Document
+
+        assert Document(str(target)).paragraphs  # whole, never half-written
+    assert not running_tasks()
+
+
+def test_what_is_typed_in_the_editor_goes_into_the_export(make_window: Make, demo_5x5_path: Path, tmp_path: Path,
+                                                          qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window(demo_5x5_path)
+    assert window.document is not None
+    window.document.poll_timer.stop()
+    risk_id = next(r.id for r in window.document.contents.risks if r.reference == "SR 7.4")
+    assert window.risk_panel.select_risk(risk_id)
+    box = window.editor.findChild(QLineEdit, "field_title")
+    assert box is not None
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "Typed and never left")
+    task = window.file_actions.export_register(tmp_path / "register.csv")
+    assert task is not None
+    _finish(qtbot, task)
+    assert "Typed and never left" in (tmp_path / "register.csv").read_text(encoding="utf-8-sig")
