@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QTabWidget
@@ -74,3 +77,18 @@ def test_the_cycle_collector_waits_for_the_first_paint(qtbot, demo_5x5_path: Pat
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_the_window_code_loads_only_what_the_first_paint_needs() -> None:
+    # A fresh process: the test run itself has loaded everything long ago.
+    script = ("import sys, riskdesk.ui.app; "
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith(('riskdesk', 'reportlab', 'openpyxl')))))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    loaded = set(done.stdout.split())
+    assert "riskdesk.ui.main_window" in loaded and "riskdesk.ui.risk_table" in loaded
+    later = {"riskdesk.ui.heatmap", "riskdesk.ui.about", "riskdesk.ui.guide", "riskdesk.ui.report_dialog",
+             "riskdesk.ui.new_register_wizard", "riskdesk.ui.risk_editor.scores", "riskdesk.ui.risk_editor.lists",
+             "riskdesk.ui.risk_editor.links", "riskdesk.ui.risk_editor.earlier_comments", "riskdesk.services.demo",
+             "reportlab", "openpyxl"}
+    assert not later & loaded, "loaded before the first paint though it is made after it or when asked for"
