@@ -7,22 +7,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QStyle, QWidget
 
-from riskdesk.interchange.layout import Mapping
-from riskdesk.interchange.sheets import Grid, SpreadsheetError
-from riskdesk.services.importing import (
-    ImportResult,
-    import_risks,
-    mapping_for,
-    read_source,
-    sheet_names_registers,
-)
-from riskdesk.services.merging import MergeResult, merge_copy
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.bring_in import BringIn
 from riskdesk.ui.file_actions import FILE_FILTER
 
+# Importing and merging (and openpyxl, which reading a sheet needs) load with the first import
+# or merge, not with the window that offers them: the window paints sooner.
 if TYPE_CHECKING:
+    from riskdesk.interchange.layout import Mapping
+    from riskdesk.interchange.sheets import Grid
+    from riskdesk.services.importing import ImportResult
+    from riskdesk.services.merging import MergeResult
     from riskdesk.ui.bring_in_mapping import MappingDialog
     from riskdesk.ui.document import Document
     from riskdesk.ui.ports import EditingHost, Notifier, Selection
@@ -111,6 +107,8 @@ class ImportFlow(BringIn):
             return  # riskdesk's own export comes in whole: no register to choose, no columns to map
         # A sheet that names each row's register (as our exports do) is read that way unless
         # the user picks one register; otherwise the register chosen in the tree.
+        from riskdesk.services.importing import sheet_names_registers
+
         if sheet_names_registers(source):
             register_id = None
         self.dialog_target = register_id
@@ -130,10 +128,14 @@ class ImportFlow(BringIn):
         self.columns_button.clicked.connect(self.choose_columns)
 
     def task(self, workspace: Workspace, dry_run: bool) -> ImportResult:
+        from riskdesk.services.importing import import_risks
+
         return import_risks(workspace, self.source, self.dialog_target, dry_run=dry_run, mapping=self.mapping)
 
     def choose_columns(self) -> MappingDialog | None:
         """Open the mapping page; OK checks the import again with the columns as chosen."""
+        from riskdesk.interchange.sheets import SpreadsheetError
+        from riskdesk.services.importing import mapping_for, read_source
         from riskdesk.ui.bring_in_mapping import MappingDialog
 
         workspace = self.document.workspace
@@ -209,6 +211,8 @@ class MergeFlow(BringIn):
         return f"Their copy: {self.source.name}"
 
     def task(self, workspace: Workspace, dry_run: bool) -> MergeResult:
+        from riskdesk.services.merging import merge_copy
+
         return merge_copy(workspace, self.source, dry_run=dry_run)
 
     def show_check(self, result: MergeResult) -> None:
