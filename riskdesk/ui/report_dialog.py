@@ -137,7 +137,9 @@ class ReportDialog(QDialog):
         splitter.addWidget(scroller)
         splitter.addWidget(self.pdf_view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 780])
+        # Wide enough for the options' longest labels, so on a laptop nothing is cut off at the side.
+        options_width = left.sizeHint().width() + scroller.verticalScrollBar().sizeHint().width()
+        splitter.setSizes([options_width, max(1100 - options_width, 600)])
 
         self.print_button = QPushButton("&Print…", self)
         self.print_button.setObjectName("printButton")
