@@ -29,7 +29,8 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
     ReportKind("matrix", "Matrix sheets (landscape)", "Risk Matrix", "riskdesk.reporting.matrix:matrix_story",
                landscape=True),
     ReportKind("actions", "Open actions", "Open Actions", "riskdesk.reporting.actions:actions_story"),
-    ReportKind("changes", "What changed", "What Changed", "riskdesk.reporting.changes:changes_story", word=True),
+    ReportKind("changes", "What changed (report)", "What Changed", "riskdesk.reporting.changes:changes_story",
+               word=True),
 )
 
 KIND_IDS: tuple[str, ...] = tuple(kind.id for kind in REPORT_KINDS)

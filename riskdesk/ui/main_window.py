@@ -34,6 +34,7 @@ from riskdesk.ui.operations import Part
 from riskdesk.ui.register_actions import RegisterActions
 from riskdesk.ui.register_tree import NAME, REGISTER_ROLE, RegisterTreeModel, RegisterTreeView
 from riskdesk.ui.report_actions import ReportActions
+from riskdesk.ui.report_kinds import KINDS
 from riskdesk.ui.risk_actions import RiskActions
 from riskdesk.ui.risk_editor import RiskEditor
 from riskdesk.ui.risk_navigation import open_risk
@@ -366,9 +367,9 @@ class MainWindow(QMainWindow):
         has_file = self.document is not None
         has_risk = has_file and self.risk_panel.current_risk() is not None
         writable = has_file and not self.read_only
-        for name in ("save_copy", "export", "close", "find", "show_archived", "scheme", "report_committee",
-                     "report_profile", "report_matrix", "report_actions", "what_changed", "committee_check",
-                     "export_reminders"):
+        reports = tuple(f"report_{kind}" for kind, _label in KINDS)  # every report needs a file
+        for name in ("save_copy", "export", "close", "find", "show_archived", "scheme", "what_changed",
+                     "committee_check", "export_reminders", *reports):
             self.actions_by_name[name].setEnabled(has_file)
         for name in EDITING_ACTIONS:
             self.actions_by_name[name].setEnabled(writable)

@@ -30,6 +30,18 @@ def test_the_menu_opens_the_dialog_on_the_selected_register(make_window, demo_5x
     dialog.reject()
 
 
+def test_every_report_item_waits_for_a_file_and_each_reads_differently(make_window, demo_5x5_path: Path) -> None:
+    from riskdesk.core.report_kinds import KIND_IDS
+
+    window = make_window(None)
+    items = [window.actions_by_name[f"report_{kind}"] for kind in KIND_IDS] + [window.actions_by_name["what_changed"]]
+    assert not any(item.isEnabled() for item in items)  # nothing to report on before a file is open
+    texts = [item.text().replace("&", "") for item in items]
+    assert len(set(texts)) == len(texts), texts  # the menu never shows two items alike
+    window.open_file(demo_5x5_path)
+    assert all(item.isEnabled() for item in items)
+
+
 def test_closing_the_period_snapshots_and_opens_the_next(make_window, demo_5x5_path: Path) -> None:
     window = make_window(demo_5x5_path)
     assert window.document.contents.current_period().label == "Q1 2024/25"
