@@ -6,8 +6,9 @@
 Each size runs in a fresh process (so one size's peak does not hide the next's) that opens the
 register as the command line does, prepares the report data, lays the pack out and writes it to
 a file, printing the process's peak RSS (`ru_maxrss`) after each stage: file opened, report data
-prepared, laid out (just before the PDF's objects are written) and written. The last column is
-the peak per page over the file-opened stage, which is what grows with the pack.
+prepared, laid out (just before the PDF's objects are written) and written. The last figure is
+the final peak over the report data's, per page: what grows with the pack's pages. With
+--code DIR the child runs the riskdesk package found in DIR (an older version, for comparison).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ print(json.dumps({"stages": stages, "pages": pages, "seconds": seconds}))
 """
 
 
-def measure(size: int, kind: str) -> dict[str, object]:
+def measure(size: int, kind: str, code: Path | None = None) -> dict[str, object]:
     """The stages' peak RSS (MB), the page count and the build's seconds for one register size."""
     register = OUT / f"register-{size}.sqlite"
     if not register.exists():
@@ -63,7 +64,7 @@ def measure(size: int, kind: str) -> dict[str, object]:
         make_register(register, size)
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run([sys.executable, "-c", CHILD, str(register), kind, str(Path(folder) / "pack.pdf")],
-                              capture_output=True, text=True, check=True)
+                              capture_output=True, text=True, check=True, cwd=code)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -73,18 +74,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000, 10000])
     parser.add_argument("--kind", default="committee")
+    parser.add_argument("--code", type=Path, help="a folder holding another version's riskdesk package")
     args = parser.parse_args()
     print(f"peak RSS in MB after each stage of a {args.kind} report (this machine: "
           f"{resource.getpagesize()}-byte pages)")
     for size in args.sizes:
-        result = measure(size, args.kind)
+        result = measure(size, args.kind, args.code)
         stages = result["stages"]
         assert isinstance(stages, dict)
         pages = int(str(result["pages"]))
-        per_page = (stages["written"] - stages["file opened"]) * 1024 / pages
+        per_page = (stages["written"] - stages["report data"]) * 1024 / pages
         shown = ", ".join(f"{name} {value:.0f}" for name, value in stages.items())
         print(f"{size} risks, {pages} pages in {float(str(result['seconds'])):.1f} s: {shown}; "
-              f"{per_page:.1f} KB a page over the opened file")
+              f"{per_page:.1f} KB a page over the report data's peak")
 
 
 if __name__ == "__main__":
