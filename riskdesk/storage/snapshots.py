@@ -61,7 +61,7 @@ def read(store: RegisterFile, period_id: str | None = None) -> list[Snapshot]:
     try:
         rows = cursor.execute(sql, params).fetchall()
         return [
-            Snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
+            _snapshot(period, risk, statuses[status], score(il, ii), score(rl, ri), score(tl, ti), comment or "")
             for period, risk, status, il, ii, rl, ri, tl, ti, comment in rows
         ]
     except KeyError as error:
@@ -78,3 +78,19 @@ def read(store: RegisterFile, period_id: str | None = None) -> list[Snapshot]:
             f"{diagnosis.OUTSIDE}."
         ) from None
 
+
+
+_new = object.__new__
+
+
+def _snapshot(period_id: str, risk_id: str, status: RiskStatus | None, inherent: Score | None,
+              residual: Score | None, target: Score | None, comment: str) -> Snapshot:
+    """A Snapshot with every field given, made without the frozen dataclass's per-field setattr.
+
+    The same record Snapshot(...) makes (equal, same hash), at about two thirds of the cost:
+    a window's first paint reads 10,000 of them at 10,000 risks.
+    """
+    made: Snapshot = _new(Snapshot)
+    made.__dict__.update(period_id=period_id, risk_id=risk_id, status=status, inherent=inherent,
+                         residual=residual, target=target, comment=comment)
+    return made

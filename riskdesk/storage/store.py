@@ -24,7 +24,7 @@ from riskdesk.storage.opening import (
     read_only_uri,
     upgraded_in_memory,
 )
-from riskdesk.storage.records import EntitySpec
+from riskdesk.storage.records import EntitySpec, in_position_order
 from riskdesk.storage.recovery import roll_back_interrupted_save
 from riskdesk.storage.schema import SCHEMA_VERSION
 
@@ -171,12 +171,12 @@ class RegisterFile:
 
     def all(self, spec: EntitySpec, where: str = "", params: tuple[Any, ...] = ()) -> list[Any]:
         """Every live record of a kind, in position order where there is one."""
-        order = "position, rowid" if "position" in spec.fields else "rowid"
         clause = f" AND ({where})" if where else ""
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: the reader knows the layout
         try:
-            cursor.execute(f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY {order}", params)
+            # In rowid order (the table's own order, no sort in SQLite); by position below.
+            cursor.execute(f"SELECT * FROM {spec.table} WHERE deleted = 0{clause} ORDER BY rowid", params)
             columns = tuple(column[0] for column in cursor.description)
             rows = cursor.fetchall()
         except sqlite3.OperationalError as error:
@@ -185,6 +185,8 @@ class RegisterFile:
             read = spec.reader(columns)
         except KeyError as error:
             raise RegisterFileError(diagnosis.missing_column(self.path, spec.table, str(error.args[0]))) from None
+        if "position" in spec.fields:
+            rows = in_position_order(rows, columns.index("position"))
         try:
             return [read(row) for row in rows]
         except (KeyError, TypeError, ValueError):
