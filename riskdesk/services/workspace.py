@@ -209,7 +209,7 @@ class Workspace:
         """Add a risk to a register, validated against the scheme."""
         self.store.get(REGISTER, register_id)
         fields.setdefault("status", RiskStatus.OPEN)  # a risk made here is live from the start
-        count = len(self.store.all(RISK, "register_id = ?", (register_id,)))
+        count = self.store.count(RISK, "register_id = ?", (register_id,))  # not read: a big register stays quick
         risk = Risk(id=new_id(), register_id=register_id, reference=reference.strip(), title=title,
                     position=count, **fields)
         validate_risk(self.scheme, risk)
@@ -294,7 +294,7 @@ class Workspace:
             raise ValidationError([Problem("description", "Control description must not be empty")])
         _check_texts(description=description, **fields)
         self.store.get(RISK, risk_id)
-        count = len(self.store.all(CONTROL, "risk_id = ?", (risk_id,)))
+        count = self.store.count(CONTROL, "risk_id = ?", (risk_id,))
         control = self.store.insert(
             CONTROL, Control(id=new_id(), risk_id=risk_id, description=description.strip(),
                              position=count, **fields)
@@ -320,7 +320,7 @@ class Workspace:
             raise ValidationError([Problem("description", "Action description must not be empty")])
         _check_texts(description=description, **fields)
         self.store.get(RISK, risk_id)
-        count = len(self.store.all(ACTION, "risk_id = ?", (risk_id,)))
+        count = self.store.count(ACTION, "risk_id = ?", (risk_id,))
         action = self.store.insert(
             ACTION, Action(id=new_id(), risk_id=risk_id, description=description.strip(),
                            position=count, **fields)

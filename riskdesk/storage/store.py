@@ -193,6 +193,15 @@ class RegisterFile:
             # Only now is each row looked at closely, to name the record and field.
             raise RegisterFileError(diagnosis.find_bad_row(self.path, spec, columns, rows, read)) from None
 
+    def count(self, spec: EntitySpec, where: str = "", params: tuple[Any, ...] = ()) -> int:
+        """How many live records of a kind there are, without reading them."""
+        clause = f" AND ({where})" if where else ""
+        try:
+            row = self.conn.execute(f"SELECT COUNT(*) FROM {spec.table} WHERE deleted = 0{clause}", params).fetchone()
+        except sqlite3.OperationalError as error:
+            raise RegisterFileError(self._unreadable(spec, error)) from None
+        return int(row[0])
+
     def _unreadable(self, spec: EntitySpec, error: sqlite3.OperationalError) -> str:
         """A sentence for a table that cannot be read as riskdesk wrote it."""
         text = str(error)
