@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from riskdesk.core.model import Score
+from riskdesk.core.progress import QUIET, Steps
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.core.validation import MAX_REFERENCE, MAX_TEXT, MAX_TITLE, Problem
 from riskdesk.interchange.cells import unguard_formula
@@ -78,8 +79,9 @@ def _is_section(cells: list[Any], keys: list[int]) -> str | None:
     return filled[0][1].strip() or None
 
 
-def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str) -> ParsedSheet:
-    """Every risk row under the mapping's heading row, converted and checked."""
+def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str,
+               steps: Steps = QUIET) -> ParsedSheet:
+    """Every risk row under the mapping's heading row, converted and checked (steps: progress, Cancel)."""
     exact = mapping.own_layout
     columns = [c for c in mapping.columns if c.to != IGNORE]
     has_reference = any(c.to == "reference" for c in columns)
@@ -96,7 +98,9 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
     section = ""
     counter = 0
     words: dict[str, dict[str, int]] = {}
-    for number in range(mapping.header_row + 1, len(grid.rows) + 1):
+    last = len(grid.rows)
+    for number in range(mapping.header_row + 1, last + 1):
+        steps.tick(number, last, _reading)
         cells = grid.rows[number - 1]
         if not any(cells[i] not in (None, "") for i in keys if i < len(cells)):
             name = _is_section(cells, keys) if mapping.sections == "register" else None
@@ -115,6 +119,10 @@ def parse_grid(grid: Grid, mapping: Mapping, scheme: ScoringScheme, source: str)
     parsed.rescaled = {key[1:]: value for key, value in words.items() if key.startswith("#")}
     _describe(parsed, source, grid.rows[mapping.header_row:])
     return parsed
+
+
+def _reading(done: int, total: int) -> str:
+    return f"Reading row {done:,} of {total:,}"
 
 
 def _parse_row(number: int, cells: list[Any], columns: list[tuple[int, ColumnMap]], scheme: ScoringScheme, exact: bool,

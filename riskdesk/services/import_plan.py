@@ -11,6 +11,7 @@ from typing import Any
 
 from riskdesk.core.changes import OpChanges
 from riskdesk.core.model import Action, Control, Link, Period, Register, Risk
+from riskdesk.core.progress import QUIET, Steps
 from riskdesk.core.validation import risk_problems
 from riskdesk.interchange.keyed import KeyedItem, KeyedSheets
 from riskdesk.interchange.tabular_import import ImportRow, ParsedSheet
@@ -57,20 +58,31 @@ class Plan:
                 "actions added": len(self.new_actions), "actions changed": len(self.action_updates),
                 "links added": len(self.new_links), "periods added": len(self.new_periods)}
 
-    def apply(self, workspace: Workspace, reason: str) -> OpChanges:
-        """Write the plan (inside the caller's transaction); a record changed since it was read conflicts."""
+    def apply(self, workspace: Workspace, reason: str, steps: Steps = QUIET) -> OpChanges:
+        """Write the plan (inside the caller's transaction); a record changed since it was read conflicts.
+
+        steps reports how far the write has got and raises Stopped, rolling the transaction back.
+        """
         store = workspace.store
         changes = OpChanges()
+        total = len(self.new_risks) + len(self.risk_updates)
+        sentence = f"Writing {total:,} risk{'s' if total != 1 else ''}"
+        steps.say(0, total, sentence)
         for register in self.new_registers:
             store.insert(REGISTER, register, reason)
             changes.registers.add(register.id)
             changes.created.add(register.id)
-        store.insert_many(RISK, self.new_risks, reason)
+        # In slices when someone watches, so the bar moves and Cancel is looked at between them.
+        size = steps.every if steps.active else max(len(self.new_risks), 1)
+        for start in range(0, len(self.new_risks), size):
+            store.insert_many(RISK, self.new_risks[start:start + size], reason)
+            steps.say(min(start + size, len(self.new_risks)), total, sentence)
         # Whole sets at once: one Python call per kind rather than three per record.
         changes.risks.update([risk.id for risk in self.new_risks])
         changes.registers.update([risk.register_id for risk in self.new_risks])
         changes.created.update([risk.id for risk in self.new_risks])
-        for current, diff in self.risk_updates:
+        for number, (current, diff) in enumerate(self.risk_updates, len(self.new_risks) + 1):
+            steps.tick(number, total, lambda _done, _total: sentence)
             _, done = store.update(RISK, current.id, current.version, diff, reason)
             changes.risks.add(current.id)
             changes.registers.add(current.register_id)
@@ -93,6 +105,7 @@ class Plan:
             store.insert(LINK, link, reason)
             changes.links.add(link.id)
             changes.risks |= {link.from_risk_id, link.to_risk_id}
+        steps.say(total, total, sentence)  # the last look at Cancel before the caller commits
         return changes
 
 

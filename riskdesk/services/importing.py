@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.progress import Asked, Report, Steps, Stopped
 from riskdesk.core.validation import Problem, ValidationError
 from riskdesk.interchange.keyed import read_keyed
 from riskdesk.interchange.layout import IGNORE, Mapping, detect, normalise
@@ -106,33 +107,55 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+STOPPED = "The import was stopped; nothing was changed."
+
+
 @collector_paused
 def import_risks(workspace: Workspace, source: Path, register_name: str | None = None, dry_run: bool = False,
                  mapping: Mapping | None = None, sheet: str | None = None, header_row: int | None = None,
-                 backup: bool = False) -> ImportResult:
+                 backup: bool = False, progress: Report | None = None,
+                 cancelled: Asked | None = None) -> ImportResult:
     """Add or update risks from a spreadsheet; any bad cell means nothing is written.
 
+    progress(done, total, sentence) hears how far it has got; once cancelled() is true it stops
+    with Stopped(STOPPED) at any point before the write commits, leaving the file as it was.
     A .json source is riskdesk's own export: the whole register is rebuilt (see rebuilding).
     """
     if source.suffix.lower() == ".json":
         from riskdesk.services.rebuilding import import_export
 
         return import_export(workspace, source, dry_run=dry_run, backup=backup)
+    steps = Steps(progress, cancelled)
+    result = ImportResult()
+    try:
+        return _import(workspace, source, register_name, dry_run, mapping, sheet, header_row, backup, steps, result)
+    except Stopped:
+        if result.backup is not None:  # made for this import alone, and nothing was imported
+            result.backup.unlink(missing_ok=True)
+        raise Stopped(STOPPED) from None
+
+
+def _import(workspace: Workspace, source: Path, register_name: str | None, dry_run: bool, mapping: Mapping | None,
+            sheet: str | None, header_row: int | None, backup: bool, steps: Steps,
+            made: ImportResult) -> ImportResult:
+    steps.say(0, 1, f"Reading {source.name}")
     grids, mapping = read_source(workspace, source, mapping, sheet, header_row)
     grid = check_fits(mapping, grids, source.name)
-    parsed = parse_grid(grid, mapping, workspace.scheme, source.name)
+    parsed = parse_grid(grid, mapping, workspace.scheme, source.name, steps)
     if not parsed.rows:
         raise SpreadsheetError(f"{source.name} has no risks to import under the headings in row "
                                f"{mapping.header_row} of the sheet {mapping.sheet!r}")
     keyed = read_keyed(grids, mapping.sheet)
-    result = ImportResult(mapping=mapping, summary=list(parsed.notes),
-                          not_read=[c.heading for c in mapping.columns if c.to == IGNORE])
+    result = made
+    result.mapping, result.summary = mapping, list(parsed.notes)
+    result.not_read = [c.heading for c in mapping.columns if c.to == IGNORE]
     if keyed.sheets:
         result.summary.append("Also read the sheets " + ", ".join(keyed.sheets) + ".")
     _row_findings(parsed, register_name, result, source.name)
     result.problems += keyed.problems
     if result.problems:
         return result
+    steps.say(0, 1, f"Comparing {len(parsed.rows):,} rows with the register")
     plan = make_plan(workspace, parsed, keyed, register_name)
     result.problems += plan.problems
     if result.problems:
@@ -146,8 +169,9 @@ def import_risks(workspace: Workspace, source: Path, register_name: str | None =
         result.backup = _backup(workspace)
     try:
         with workspace.store.transaction():
-            result.changes = plan.apply(workspace, f"Imported from {source.name}")
+            result.changes = plan.apply(workspace, f"Imported from {source.name}", steps)
             _remember(workspace, mapping)
+            steps.check()  # Cancel is honoured up to the commit; after it the import stands
     except ConflictError:
         result.problems = [f"A colleague changed the register while {source.name} was being imported; nothing "
                            "was imported. Import it again to bring it in over their change."]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.progress import Asked, Report, Steps, Stopped
 from riskdesk.core.serialise import SchemeFormatError, scheme_from_dict
 from riskdesk.services.workspace import Workspace
 from riskdesk.storage.errors import RegisterFileError
@@ -58,8 +59,24 @@ def _same_scheme(theirs: str | None, ours: str | None) -> bool:
         return False
 
 
-def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> MergeResult:
-    """Bring a colleague's copy of this register into it; all in one transaction."""
+STOPPED = "The merge was stopped; nothing was changed."
+
+
+def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False, progress: Report | None = None,
+               cancelled: Asked | None = None) -> MergeResult:
+    """Bring a colleague's copy of this register into it; all in one transaction.
+
+    progress(done, total, sentence) hears how far it has got; once cancelled() is true it stops
+    with Stopped(STOPPED) at any point before the write commits, leaving the file as it was.
+    """
+    try:
+        return _merge(workspace, other, dry_run, Steps(progress, cancelled))
+    except Stopped:
+        raise Stopped(STOPPED) from None
+
+
+def _merge(workspace: Workspace, other: Path, dry_run: bool, steps: Steps) -> MergeResult:
+    steps.say(0, 1, f"Reading {other.name}")
     version = inspect_file(other)
     if version != SCHEMA_VERSION:
         raise RegisterFileError(
@@ -83,7 +100,7 @@ def merge_copy(workspace: Workspace, other: Path, dry_run: bool = False) -> Merg
         outcome = MergeOutcome()
         try:
             with workspace.store.transaction() as conn:
-                outcome = merge_into(conn, theirs, workspace.user, now_text())
+                outcome = merge_into(conn, theirs, workspace.user, now_text(), steps)
                 if dry_run:
                     raise _Rollback
         except _Rollback:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from riskdesk.core.progress import QUIET, Steps
 from riskdesk.storage.records import ACTION, CONTROL, LINK, PERIOD, PERSON, REGISTER, RISK, EntitySpec
 
 # Parents before children, so that foreign keys hold as rows arrive.
@@ -95,9 +96,22 @@ def _history_entries(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str,
     return entries
 
 
-def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, stamp: str) -> MergeOutcome:
-    """Bring their records into ours; the caller holds our write transaction."""
+def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, stamp: str,
+               steps: Steps = QUIET) -> MergeOutcome:
+    """Bring their records into ours; the caller holds our write transaction.
+
+    steps hears how many of their records have been compared, and may raise Stopped (the caller
+    then rolls the transaction back).
+    """
     outcome = MergeOutcome()
+    total = sum(theirs.execute(f"SELECT COUNT(*) FROM {spec.table}").fetchone()[0] for spec in ORDER) \
+        if steps.active else 0
+    done = 0
+
+    def comparing(done: int, total: int) -> str:
+        return f"Comparing record {done:,} of {total:,}"
+
+    steps.say(0, total, "Reading both copies' history")
     # Each history is read once, as key tuples; only their new entries are read whole.
     our_keys, their_keys = _history_keys(ours), _history_keys(theirs)
     known = {row[1:] for row in our_keys}
@@ -118,6 +132,8 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
     for spec in ORDER:
         (our_names, our_rows), (their_names, their_rows) = _rows(ours, spec.table), _rows(theirs, spec.table)
         for record_id, their_tuple in their_rows.items():
+            done += 1
+            steps.tick(done, total, comparing)
             ours_tuple = our_rows.get(record_id)
             if ours_tuple is None:
                 theirs_row = dict(zip(their_names, their_tuple, strict=True))
@@ -132,6 +148,7 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
             ours_row = dict(zip(our_names, ours_tuple, strict=True))
             _bring_changes(ours, spec, ours_row, theirs_row, changed, ours_since.get(record_id, set()), outcome)
 
+    steps.say(total, total, "Bringing in the period snapshots and the history")
     outcome.snapshots_added = _merge_snapshots(ours, theirs)
     for entry in their_new:
         values = {k: entry[k] for k in entry if k != "id"}
@@ -144,6 +161,7 @@ def merge_into(ours: sqlite3.Connection, theirs: sqlite3.Connection, user: str, 
              str(conflict), user, stamp),
         )
     outcome.history_added = len(their_new)
+    steps.check()  # the last look at Cancel before the caller commits
     return outcome
 
 

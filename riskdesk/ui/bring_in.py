@@ -4,7 +4,9 @@ Both run as background tasks, each on its own connection to the file (a connecti
 the thread that made it), so the real run's writes are one transaction on that connection and
 the window reads them afterwards. The check is a dry run that writes nothing; the real run
 first saves a safety copy beside the file, because an import or a merge cannot be undone with
-Ctrl+Z.
+Ctrl+Z. The services report how far they have got to the dialog's bar, and Cancel stops either
+run at any point before the write commits (the transaction rolls back and the safety copy goes);
+after the commit the result stands.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from riskdesk.ui.document import Document
     from riskdesk.ui.ports import Notifier
 
-Task = Callable[[Workspace, bool], Any]  # (workspace, dry_run) -> ImportResult or MergeResult
+Task = Callable[[Workspace, bool, TaskControl], Any]  # (workspace, dry_run, control) -> ImportResult or MergeResult
 
 
 def bring_in_work(path: Path, user: str, task: Task, dry_run: bool,
@@ -46,7 +48,7 @@ def bring_in_work(path: Path, user: str, task: Task, dry_run: bool,
             control.check()
             if safety_copy is not None:
                 save_copy(workspace, safety_copy)
-            return task(workspace, dry_run)
+            return task(workspace, dry_run, control)
         finally:
             workspace.close()
 
@@ -84,13 +86,15 @@ class BringIn(QObject):
         self.dialog = BringInDialog(self.title, self.source_text(), self.go_text, parent)
         self.dialog.confirmed.connect(self.go)
         self.dialog.rejected.connect(self.cancel)
+        self.dialog.stopAsked.connect(self.stop_writing)
+        self.stop_asked = False  # Cancel pressed while writing: honoured unless the write had committed
 
     # -- what differs between importing and merging -----------------------------------
 
     def source_text(self) -> str:
         return f"From: {self.source.name}"
 
-    def task(self, workspace: Workspace, dry_run: bool) -> Any:
+    def task(self, workspace: Workspace, dry_run: bool, control: TaskControl) -> Any:
         raise NotImplementedError
 
     def show_check(self, result: Any) -> None:
@@ -126,8 +130,16 @@ class BringIn(QObject):
             number += 1
         self.safety_copy = target
         self.dialog.show_busy(f"Saving a safety copy, then {self.doing.lower()} {self.source.name}… "
-                              "The file is written all at once, so this cannot be stopped halfway.", writing=True)
+                              "Cancel stops it until the file is written, and then nothing is changed.",
+                              writing=True)
         self._run(dry_run=False, safety_copy=target)
+
+    @Slot()
+    def stop_writing(self) -> None:
+        """Cancel while writing: ask the task to stop; it says how it ended (stopped, or already written)."""
+        self.stop_asked = True
+        if self._task is not None:
+            self._task.cancel()
 
     @Slot()
     def cancel(self) -> None:
@@ -141,6 +153,9 @@ class BringIn(QObject):
                                  owner=self, doing="That", describe=_describe)
         task.succeeded.connect(self._checked if dry_run else self._done)
         task.failed.connect(self._failed)
+        task.progressed.connect(self.dialog.show_progress)
+        if not dry_run:
+            task.cancelled.connect(self._stopped)
         self.tasks.append(task)
         self._task = task
 
@@ -177,10 +192,23 @@ class BringIn(QObject):
         self.document.undo_stack.clear()
         document = self.document
         WindowOp(document, lambda: document.apply(result.changes)).run(initiator=self)
+        if self.stop_asked:  # Cancel came after the commit: what was written stands, and the user is told
+            message += f" Cancel came after the file was written, so the {self.verb} stands."
         self.notifier.show_status(message)
         self.dialog.writing = False
         self.dialog.accept()
         self._end(message)
+
+    @Slot()
+    def _stopped(self) -> None:
+        """The real run was cancelled before its write committed: the register is exactly as it was."""
+        if not self._current():
+            return
+        self._drop_safety_copy()
+        self.dialog.done(0)
+        sentence = f"The {self.verb} was stopped; nothing was changed."
+        self.notifier.show_status(sentence)
+        self._end("")
 
     @Slot(str)
     def _failed(self, sentence: str) -> None:

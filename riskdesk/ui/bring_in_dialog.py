@@ -25,6 +25,7 @@ class BringInDialog(QDialog):
 
     confirmed = Signal()  # the user pressed Import (or Merge)
     targetChanged = Signal(object)  # a register id, or None for the Register column
+    stopAsked = Signal()  # Cancel while writing: the flow stops the write before it commits
 
     def __init__(self, title: str, source_text: str, go_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +58,7 @@ class BringInDialog(QDialog):
         self.status_label.setFont(bold)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
-        self.progress_bar.setRange(0, 0)  # busy: neither service reports how far it has got
+        self.progress_bar.setRange(0, 0)  # busy until the work first says how far it has got
         self.progress_bar.setTextVisible(False)
 
         self.details = QListWidget(self)
@@ -83,7 +84,7 @@ class BringInDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancelButton")
         self.go_button.clicked.connect(self._go)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.source_label)
@@ -121,17 +122,36 @@ class BringInDialog(QDialog):
     # -- states -----------------------------------------------------------------------
 
     def show_busy(self, text: str, writing: bool) -> None:
-        """A worker is busy: the bar moves; Cancel stops a check, but not a write halfway."""
+        """A worker is busy: the bar moves; Cancel stops a check, or a write before it commits."""
         self.running, self.writing = True, writing
         self.status_label.setText(text)
+        self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.details.clear()
         self.details.hide()
         self.copy_button.hide()
         self.note_label.clear()
         self.go_button.setEnabled(False)
-        self.cancel_button.setEnabled(not writing)
+        self.cancel_button.setEnabled(True)
         self.target_combo.setEnabled(not writing)
+
+    def show_progress(self, done: int, total: int, sentence: str) -> None:
+        """How far the work has got (done of total), and what it is doing now when it says."""
+        if not self.running or self.progress_bar.isHidden():
+            return
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        if sentence and self.cancel_button.isEnabled():
+            self.status_label.setText(sentence + "…")
+
+    def _cancel(self) -> None:
+        if self.writing:
+            # The window stays until the write has either rolled back or committed.
+            self.cancel_button.setEnabled(False)
+            self.status_label.setText("Stopping… If the file is already being saved, what was written stands.")
+            self.stopAsked.emit()
+        else:
+            self.reject()
 
     def show_problems(self, headline: str, lines: list[str], note: str) -> None:
         """What must be fixed first; nothing can be done from here but Close."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from riskdesk.interchange.sheets import Grid
     from riskdesk.services.importing import ImportResult
     from riskdesk.services.merging import MergeResult
+    from riskdesk.ui.background import TaskControl
     from riskdesk.ui.bring_in_mapping import MappingDialog
     from riskdesk.ui.document import Document
     from riskdesk.ui.ports import EditingHost, Notifier, Selection
@@ -127,10 +128,11 @@ class ImportFlow(BringIn):
         self.dialog.buttons.addButton(self.columns_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.columns_button.clicked.connect(self.choose_columns)
 
-    def task(self, workspace: Workspace, dry_run: bool) -> ImportResult:
+    def task(self, workspace: Workspace, dry_run: bool, control: TaskControl) -> ImportResult:
         from riskdesk.services.importing import import_risks
 
-        return import_risks(workspace, self.source, self.dialog_target, dry_run=dry_run, mapping=self.mapping)
+        return import_risks(workspace, self.source, self.dialog_target, dry_run=dry_run, mapping=self.mapping,
+                            progress=control.report, cancelled=control.cancelled)
 
     def choose_columns(self) -> MappingDialog | None:
         """Open the mapping page; OK checks the import again with the columns as chosen."""
@@ -210,10 +212,11 @@ class MergeFlow(BringIn):
     def source_text(self) -> str:
         return f"Their copy: {self.source.name}"
 
-    def task(self, workspace: Workspace, dry_run: bool) -> MergeResult:
+    def task(self, workspace: Workspace, dry_run: bool, control: TaskControl) -> MergeResult:
         from riskdesk.services.merging import merge_copy
 
-        return merge_copy(workspace, self.source, dry_run=dry_run)
+        return merge_copy(workspace, self.source, dry_run=dry_run, progress=control.report,
+                          cancelled=control.cancelled)
 
     def show_check(self, result: MergeResult) -> None:
         outcome = result.outcome
