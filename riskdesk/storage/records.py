@@ -86,7 +86,7 @@ class EntitySpec:
         if cached is not None:
             return cached
         index = {name: i for i, name in enumerate(columns)}
-        names: dict[str, Any] = {"new": object.__new__, "cls": self.cls, "from_iso": date.fromisoformat}
+        names: dict[str, Any] = {"new": object.__new__, "cls": self.cls}
         fields = ", ".join(f"{name!r}: {self._field_source(name, index, names)}" for name in self.fields)
         source = f"def read(row):\n    record = new(cls)\n    record.__dict__.update({{{fields}}})\n    return record\n"
         exec(compile(source, f"<{self.name} reader>", "exec"), names)  # our own text, as dataclasses make theirs
@@ -97,8 +97,10 @@ class EntitySpec:
     def _field_source(self, name: str, index: dict[str, int], names: dict[str, Any]) -> str:
         """The expression that reads one field from row; what it needs goes into names."""
         if name in self.scores:
-            names[f"score_{name}"] = self._score_reader(name, index)
-            return f"score_{name}(row)"
+            # Scores are frozen and few (25 pairs on a 5x5): one is shared per pair, and the
+            # check on the numbers runs once per pair; a pair seen before is a dictionary lookup.
+            names[f"scores_{name}"] = Memo(self._score_maker(name))
+            return f"scores_{name}[row[{index[f'{name}_likelihood']}], row[{index[f'{name}_impact']}]]"
         i = index[name]
         default = _default_of(self.cls, name)
         if name in self.enums:
@@ -109,7 +111,9 @@ class EntitySpec:
             names[f"members_{name}"] = members
             return f"members_{name}[row[{i}]]"
         if name in self.dates:
-            return f"(from_iso(row[{i}]) if row[{i}] else None)"
+            # A few hundred distinct dates among 10,000 risks: each is read once (dates are immutable).
+            names[f"dates_{name}"] = Memo(_date_or_none)
+            return f"dates_{name}[row[{i}]]"
         if name in self.bools:
             return f"bool(row[{i}])"
         if default is not dataclasses.MISSING:
@@ -119,28 +123,18 @@ class EntitySpec:
             return f"(\"\" if row[{i}] is None else row[{i}])"
         return f"row[{i}]"
 
-    def _score_reader(self, name: str, index: dict[str, int]) -> Callable[[tuple[Any, ...]], Score | None]:
-        li, ii = index[f"{name}_likelihood"], index[f"{name}_impact"]
-        # Scores are frozen and few (25 pairs on a 5x5): share one per pair. A lookup is
-        # quicker than building one, and the check on the numbers runs once per pair.
-        shared: dict[tuple[Any, Any], Score | None] = {}
+    def _score_maker(self, name: str) -> Callable[[tuple[Any, Any]], Score | None]:
+        """The Score for a (likelihood, impact) pair read from the file, checked."""
 
-        def score(row: tuple[Any, ...]) -> Score | None:
-            pair = (row[li], row[ii])
-            found = shared.get(pair, shared)
-            if found is not shared:
-                return found  # type: ignore[return-value]
+        def make(pair: tuple[Any, Any]) -> Score | None:
             likelihood, impact = pair
             if likelihood is None or impact is None:
-                made = None
-            elif type(likelihood) is not int or type(impact) is not int:
+                return None
+            if type(likelihood) is not int or type(impact) is not int:
                 raise ValueError(f"{name} is not a pair of whole numbers")
-            else:
-                made = Score(likelihood, impact)
-            shared[pair] = made
-            return made
+            return Score(likelihood, impact)
 
-        return score
+        return make
 
     def new_rows(self, records: list[Any], *same: Any) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         """The columns new records fill (all but version and who/when) and their values, as to_row gives them.
@@ -297,3 +291,21 @@ def _sqlite_order(value: Any) -> tuple[int, Any]:
     if isinstance(value, int | float):
         return (1, value)
     return (2, value) if isinstance(value, str) else (3, value)
+
+
+class Memo(dict[Any, Any]):
+    """Values made once per distinct key: a key seen before is a plain dictionary lookup,
+    quicker than a call per field per row. A key that cannot be made raises and is not kept."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+def _date_or_none(text: Any) -> date | None:
+    """A date stored as ISO text; empty means none."""
+    return date.fromisoformat(text) if text else None

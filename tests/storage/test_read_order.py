@@ -80,3 +80,27 @@ def test_snapshots_read_are_the_records_snapshot_makes(demo: Path) -> None:
         made = Snapshot(snapshot.period_id, snapshot.risk_id, snapshot.status, snapshot.inherent,
                         snapshot.residual, snapshot.target, snapshot.comment)
         assert snapshot == made and hash(snapshot) == hash(made) and vars(snapshot) == vars(made)
+
+
+def test_dates_and_scores_read_once_per_value_are_the_files_values(demo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "dates.sqlite"
+    path.write_bytes(demo.read_bytes())
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute("UPDATE risks SET last_reviewed = '2026-03-31' WHERE rowid % 2 = 0")
+            conn.execute("UPDATE risks SET last_reviewed = '' WHERE rowid % 3 = 0")
+        stored = {row[0]: row[1:] for row in conn.execute(
+            "SELECT id, last_reviewed, residual_likelihood, residual_impact FROM risks WHERE deleted = 0")}
+    finally:
+        conn.close()
+    workspace = Workspace.open(path, user="Test")
+    try:
+        risks = workspace.store.all(RISK)
+    finally:
+        workspace.close()
+    assert len({row[0] for row in stored.values()}) >= 2
+    for risk in risks:
+        text, likelihood, impact = stored[risk.id]
+        assert (risk.last_reviewed.isoformat() if risk.last_reviewed else "") == (text or "")
+        assert (risk.residual.likelihood, risk.residual.impact) == (likelihood, impact)
