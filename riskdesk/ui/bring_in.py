@@ -113,7 +113,9 @@ class BringIn(QObject):
         return self.dialog
 
     def check(self) -> None:
-        """Run the dry run (stopping one already running)."""
+        """Run the dry run (stopping one already running); never in place of a write under way."""
+        if self.dialog.writing:
+            return
         self._stop_worker()
         self.dialog.show_busy(f"Checking {self.source.name}…", writing=False)
         self._run(dry_run=True, safety_copy=None)

@@ -104,6 +104,7 @@ class ImportFlow(BringIn):
         self.last_mapping: Mapping | None = None  # as the last check read it (with the words it met)
         self.grids: list[Grid] | None = None
         self.dialog_target: str | None = None
+        self.columns_button: QPushButton | None = None
         if source.suffix.lower() == ".json":
             return  # riskdesk's own export comes in whole: no register to choose, no columns to map
         # A sheet that names each row's register (as our exports do) is read that way unless
@@ -162,6 +163,11 @@ class ImportFlow(BringIn):
     def _use_mapping(self, mapping: Mapping) -> None:
         self.mapping = mapping
         self.check()
+
+    def go(self) -> None:
+        super().go()
+        if self.columns_button is not None:
+            self.columns_button.setEnabled(False)  # the columns cannot change under a write
 
     def check(self) -> None:
         # Read in the GUI thread: the worker must not touch widgets.
