@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushB
 from riskdesk.services.queries import tree_order
 from riskdesk.services.workspace import Workspace
 from riskdesk.ui.bring_in import BringIn
+from riskdesk.ui.controller import EditingController
 from riskdesk.ui.file_actions import FILE_FILTER
 
 # Importing and merging (and openpyxl, which reading a sheet needs) load with the first import
@@ -29,13 +30,11 @@ SPREADSHEET_FILTER = ("Spreadsheets and riskdesk exports (*.xlsx *.csv *.json);;
                       "riskdesk JSON export, rebuilt whole (*.json);;All files (*)")
 
 
-class BringInActions:
+class BringInActions(EditingController):
     """File > Import and File > Merge: one flow at a time, its dialog open until it ends."""
 
     def __init__(self, host: EditingHost, selection: Selection, notifier: Notifier) -> None:
-        self.host = host
-        self.selection = selection
-        self.notifier = notifier
+        super().__init__(host, selection, notifier)
         self.flow: BringIn | None = None  # an import or merge under way (its dialog is open)
 
     def _source(self, given: Path | str | None, title: str, filter_: str) -> Path | None:

@@ -1,51 +1,26 @@
-"""What the File menu does: open, make, copy and export register files; and the guard every edit runs in."""
+"""What the File menu does: open, make, copy and export register files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from riskdesk.services.files import save_copy as copy_file
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.errors import ConflictError, RegisterFileError
+from riskdesk.storage.errors import RegisterFileError
 from riskdesk.ui import file_check
 from riskdesk.ui.document import Document
-from riskdesk.ui.operations import Failure, WindowOp
 from riskdesk.ui.settings import history_name, recent_files
 
 if TYPE_CHECKING:
     from riskdesk.services.scheme_change import SchemeChangeResult
     from riskdesk.ui.background import BackgroundTask
-    from riskdesk.ui.ports import EditingHost, FileHost, Notifier
+    from riskdesk.ui.ports import FileHost, Notifier
 
 FILE_FILTER = "Register files (*.sqlite);;All files (*)"
 SCHEME_NOTE_MS = 60_000  # long enough to be read; the line names the file kept
-
-
-def guard(host: EditingHost, notifier: Notifier, step: Callable[[], Any]) -> Any:
-    """Run an edit through the one entry; a refusal or a colleague's change is told in plain words."""
-    if host.read_only:
-        notifier.show_status("This file is open to read and print only; nothing was changed.", 8000)
-        return None
-    return WindowOp(host.document, step).failure(lambda failure: tell(host, notifier, failure)).run(host)
-
-
-def tell(host: EditingHost, notifier: Notifier, failure: Failure) -> None:
-    """A refusal of a menu or drag-and-drop edit: a message box, or the conflict question."""
-    document = host.document
-    question = failure.question
-    if document is not None and question is not None:
-        # A register's name, a score from the heat map...: the same question as in the editor,
-        # so what the user typed or chose is never simply dropped.
-        document.check_for_colleagues()
-        host.ask_about_conflict(question)
-        return
-    notifier.show_message(failure.title, failure.sentence)
-    if document is not None and isinstance(failure.error, ConflictError):
-        document.check_for_colleagues()
 
 
 def demo_path() -> Path:

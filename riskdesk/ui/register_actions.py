@@ -5,24 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from riskdesk.ui import commands
-from riskdesk.ui.file_actions import guard
+from riskdesk.ui.controller import EditingController
 from riskdesk.ui.undo import edit_fields
 
 if TYPE_CHECKING:
-    from riskdesk.ui.ports import EditingHost, Notifier, Selection
+    pass
 
 
-class RegisterActions:
+class RegisterActions(EditingController):
     """The register operations, on the open file and the register chosen in the tree."""
-
-    def __init__(self, host: EditingHost, selection: Selection, notifier: Notifier) -> None:
-        self.host = host
-        self.selection = selection
-        self.notifier = notifier
-
-    def guard(self, step: Any) -> Any:
-        """Run an edit; a refusal is told in plain words and None returned."""
-        return guard(self.host, self.notifier, step)
 
     def new(self) -> None:
         """Add a register under the chosen one and let the user name it."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from riskdesk.core.periods import next_period_label, quarter_dates, quarter_label
-from riskdesk.ui.file_actions import guard
+from riskdesk.ui.controller import EditingController
 from riskdesk.ui.report_kinds import KINDS
 
 if TYPE_CHECKING:
@@ -19,14 +19,12 @@ if TYPE_CHECKING:
     from riskdesk.ui.report_dialog import ReportDialog
 
 
-class ReportActions:
+class ReportActions(EditingController):
     """Reports, the quarter's checks and settings, and closing, starting and reopening periods."""
 
     def __init__(self, host: EditingHost, selection: Selection, notifier: Notifier,
                  go_to_risk: Callable[[str], object]) -> None:
-        self.host = host
-        self.selection = selection
-        self.notifier = notifier
+        super().__init__(host, selection, notifier)
         self.go_to_risk = go_to_risk  # a finding's risk, shown in the table and the editor
         self.report_dialog: ReportDialog | None = None  # the last one opened (kept alive while shown)
         self.quarter_dialog: QDialog | None = None  # what changed, the committee check or the settings
@@ -77,7 +75,7 @@ class ReportActions:
             if chosen is None:
                 return False
             label = chosen
-        changes = guard(self.host, self.notifier, lambda: document.run(
+        changes = self.guard(lambda: document.run(
             lambda: document.workspace.close_period(period.id, next_label=label or None)))
         if changes is None:
             return False
@@ -123,7 +121,7 @@ class ReportActions:
                 f"again?{removed} Each risk's {period.label} comment comes back where no newer one has been "
                 "written. The history records the reopening."):
             return False
-        changes = guard(self.host, self.notifier, lambda: document.run(lambda: reopen(document.workspace, period.id)))
+        changes = self.guard(lambda: document.run(lambda: reopen(document.workspace, period.id)))
         if changes is None:
             return False
         document.undo_stack.clear()
@@ -147,7 +145,7 @@ class ReportActions:
                 return False
             label = chosen
         bounds = quarter_dates(label)
-        made = guard(self.host, self.notifier, lambda: document.run(
+        made = self.guard(lambda: document.run(
             lambda: document.workspace.create_period(label, *(bounds or (None, None)))[1]))
         if made is None:
             return False
@@ -198,7 +196,7 @@ class ReportActions:
         if document is None:
             return None
         dialog = edit_quarter_settings(document, self.host.window(),
-                                       lambda step: guard(self.host, self.notifier, step))
+                                       self.guard)
         self.quarter_dialog = dialog
         return dialog
 
