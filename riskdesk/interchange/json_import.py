@@ -71,11 +71,6 @@ class ExportDocument:
     meta: dict[str, Any] = field(default_factory=dict)  # the appetite and review cadence, as the file keeps them
 
 
-def looks_like_export(source: Path) -> bool:
-    """True for a .json file (an export is the only JSON riskdesk imports)."""
-    return source.suffix.lower() == ".json"
-
-
 def read_export(source: Path) -> ExportDocument:
     """The records of a riskdesk JSON export, or ExportFileError naming the file, the record and the field."""
     name = source.name

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from riskdesk.core.model import Effectiveness
-from riskdesk.core.validation import MAX_TEXT, Problem
+from riskdesk.core.validation import MAX_TEXT
 from riskdesk.interchange.cells import unguard_formula
 from riskdesk.interchange.layout import normalise
 from riskdesk.interchange.sheets import Grid
@@ -197,7 +197,3 @@ def _periods(grid: Grid, columns: dict[str, int], found: KeyedSheets) -> None:
 
 _CLOSED = {"yes": True, "y": True, "closed": True, "no": False, "n": False, "open": False}
 
-
-def problem_lines(problems: list[Problem], number: int) -> list[str]:
-    """Problems of one row as the summary prints them."""
-    return [f"Row {number}, {p.field}: {p.message}" for p in problems]

@@ -148,7 +148,3 @@ def csv_cell(value: Any) -> Any:
         return value.isoformat()
     return value
 
-
-def live_risks(contents: RegisterContents) -> list[Risk]:
-    """The risks an export lists: every risk not archived, in register order."""
-    return Tables(contents).live

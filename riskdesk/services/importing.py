@@ -103,10 +103,6 @@ def read_source(workspace: Workspace | None, source: Path, mapping: Mapping | No
     return grids, mapping
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back."""
-
-
 STOPPED = "The import was stopped; nothing was changed."
 
 

@@ -247,11 +247,6 @@ def _day_of(stamp: str | None) -> date | None:
         return None
 
 
-def changed_risk_ids(report: ChangeReport) -> set[str]:
-    """The ids of risks with any change (for marking them in the committee pack)."""
-    return {change.risk_id for change in report.changes}
-
-
 def describe(changes: Iterable[RiskChange]) -> list[str]:
     """One line per risk: its reference and what changed."""
     return [f"{c.reference} {c.title}: {c.summary}" for c in changes]

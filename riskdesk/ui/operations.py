@@ -74,13 +74,7 @@ class WindowOp(Generic[T]):
     def __init__(self, document: Document | None, step: Callable[[], T]) -> None:
         self._document = document
         self._step = step
-        self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[Failure], object] | None = None
-
-    def success(self, handler: Callable[[T], object]) -> WindowOp[T]:
-        """Call handler with the step's result once the views have been told."""
-        self._on_success = handler
-        return self
 
     def failure(self, handler: Callable[[Failure], object]) -> WindowOp[T]:
         """Show a refusal this way (the default puts the sentence in the status bar)."""
@@ -103,6 +97,4 @@ class WindowOp(Generic[T]):
             elif document is not None:
                 document.problem.emit(failure.sentence)
             return None
-        if self._on_success is not None:
-            self._on_success(result)
         return result
