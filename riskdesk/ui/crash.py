@@ -49,7 +49,7 @@ class CrashReporter:
         """Become sys.excepthook (the previous hook is kept for uninstall)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = RotatingFileHandler(self.log_path, maxBytes=LOG_BYTES,
+            handler: logging.Handler = RotatingFileHandler(self.log_path, maxBytes=LOG_BYTES, delay=True,
                                                            backupCount=LOG_FILES, encoding="utf-8")
         except OSError:  # a locked-down profile: still tell the user, just keep no file
             handler = logging.NullHandler()

@@ -39,7 +39,7 @@ from riskdesk.ui.risk_actions import RiskActions
 from riskdesk.ui.risk_editor import RiskEditor
 from riskdesk.ui.risk_navigation import open_risk
 from riskdesk.ui.risk_panel import RiskPanel
-from riskdesk.ui.screen_fit import default_window_rect
+from riskdesk.ui.screen_fit import default_window_rect, fit_to_screen
 from riskdesk.ui.settings import (
     app_settings,
     forget_last_file,
@@ -488,6 +488,10 @@ class MainWindow(QMainWindow):
                 restore(value)
         if not isinstance(settings.value("window/geometry"), QByteArray):
             self.setGeometry(default_window_rect(QSize(1400, 900), self.screen()))
+        else:
+            # Saved on a larger screen, perhaps: fitted here, as the first paint comes before
+            # the application's window fitter (riskdesk.ui.app.finish_start_up).
+            fit_to_screen(self)
 
     def save_layout(self) -> None:
         """Remember geometry, splitters and columns for next time."""

@@ -2,7 +2,9 @@
 
 A laptop at 1366x768 with a taskbar leaves 1366x728; a dialog made for a large monitor
 would put its buttons under the taskbar. One event filter on the application fits each
-window as it is shown, whoever made it, and keeps the size the user gave each dialog.
+window as it is shown, whoever made it, and keeps the size the user gave each dialog. It is
+put in just after the main window's first paint (Qt calls such a filter for every event of
+every object); the main window fits itself as it is built.
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QLineEdit, QTabWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget
 
-from riskdesk.ui.app import create_main_window, finish_start_up
+from riskdesk.ui.app import FileOpener, create_main_window, finish_start_up, start_window
+from riskdesk.ui.screen_fit import FRAME, ScreenFitter
+from riskdesk.ui.settings import app_settings
 
 
 def test_the_heat_map_arrives_just_after_the_first_paint(qtbot, demo_5x5_path: Path) -> None:
@@ -92,3 +94,48 @@ def test_the_window_code_loads_only_what_the_first_paint_needs() -> None:
              "riskdesk.ui.risk_editor.links", "riskdesk.ui.risk_editor.earlier_comments", "riskdesk.services.demo",
              "reportlab", "openpyxl"}
     assert not later & loaded, "loaded before the first paint though it is made after it or when asked for"
+
+
+def _without_window_fitter() -> None:
+    """Take away the application's window fitter (an earlier test's start-up put it in)."""
+    app = QApplication.instance()
+    fitter = app.findChild(ScreenFitter, "screenFitter")
+    if fitter is not None:
+        app.removeEventFilter(fitter)
+        fitter.setParent(None)
+
+
+def test_the_application_fits_windows_to_the_screen_from_just_after_the_first_paint(
+        qtbot, demo_5x5_path: Path) -> None:
+    _without_window_fitter()
+    window = start_window(demo_5x5_path)
+    qtbot.addWidget(window)
+    try:
+        app = QApplication.instance()
+        # Qt calls an application-wide filter for every event: none is in place for the first paint.
+        assert app.findChild(ScreenFitter, "screenFitter") is None
+        assert app.findChild(FileOpener) is None or sys.platform == "darwin"  # macOS alone sends files so
+        qtbot.waitUntil(lambda: window.heat_map is not None)
+        assert app.findChild(ScreenFitter, "screenFitter") is not None
+    finally:
+        window.document.close()
+        window.document = None
+        sys.excepthook = sys.__excepthook__
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_window_saved_on_a_larger_screen_fits_this_one_before_it_first_paints(
+        qtbot, demo_5x5_path: Path) -> None:
+    first = create_main_window(None)
+    qtbot.addWidget(first)
+    screen = first.screen().availableGeometry()
+    first.setGeometry(0, 0, screen.width(), screen.height())  # its frame would lie outside the screen
+    app_settings().setValue("window/geometry", first.saveGeometry())
+    _without_window_fitter()
+    window = create_main_window(demo_5x5_path)
+    qtbot.addWidget(window)
+    # Fitted as it was built: its title bar and borders inside the screen's free area.
+    assert screen.contains(window.geometry().marginsAdded(FRAME))
+    window.document.close()
+    window.document = None
