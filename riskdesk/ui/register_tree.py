@@ -101,14 +101,19 @@ class RegisterTreeModel(QAbstractItemModel):
         # per distinct set (10,000 risks took 25 ms a count, which the window paid before its first paint).
         above_for: dict[tuple[object, ...], bool] = {}
         overdue_for: dict[tuple[object, ...], bool] = {}
+        band_of: dict[tuple[int, int] | None, str | None] = {None: None}
         months = contents.cadence_rules().months  # between reviews, by band: with the two dates, all a due date needs
         for risk in contents.risks:
             if risk.archived or risk.status == RiskStatus.CLOSED:
                 continue
-            band = None if risk.residual is None else scheme.band_for(risk.residual.likelihood,
-                                                                       risk.residual.impact).name
-            high = band == top
-            appetite_key = (risk.residual, risk.appetite, risk.category)
+            # Keyed by plain numbers, dates and texts, which hash in C (a Score's hash is a Python call).
+            residual = risk.residual
+            cell = None if residual is None else (residual.likelihood, residual.impact)
+            if cell in band_of:
+                band = band_of[cell]
+            else:
+                band = band_of[cell] = scheme.band_for(*cell).name  # type: ignore[misc]
+            appetite_key = (cell, risk.appetite, risk.category)
             above = above_for.get(appetite_key)
             if above is None:
                 above = above_for[appetite_key] = contents.above_appetite(risk)
@@ -116,12 +121,12 @@ class RegisterTreeModel(QAbstractItemModel):
             overdue = overdue_for.get(review_key)
             if overdue is None:
                 overdue = overdue_for[review_key] = contents.review_overdue(risk, today)
-            late = risk.id in late_actions or overdue
+            late = overdue or risk.id in late_actions
             mine = own.get(risk.register_id)
             if mine is None:
                 mine = own[risk.register_id] = [0, 0, 0, 0, 0]
             mine[0] += 1
-            mine[1] += high
+            mine[1] += band == top
             mine[2] += above
             mine[3] += late
             mine[4] += above or late
