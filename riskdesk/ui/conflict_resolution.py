@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from riskdesk.services.change_log import FIELD_WORDS, when_in_words
 from riskdesk.services.refresh import current_version
 from riskdesk.storage.errors import ConflictError
-from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.document import Document
 from riskdesk.ui.operations import WindowOp
 from riskdesk.ui.undo import edit_fields
 from riskdesk.ui.value_words import value_in_words
+
+if TYPE_CHECKING:
+    from riskdesk.ui.conflict_dialog import ConflictDialog  # loaded at the first conflict, not at start-up
 
 EDITABLE = ("risk", "control", "action", "register")
 
@@ -66,6 +68,8 @@ class ConflictAsker:
         scheme = self.document.contents.scheme
         label = FIELD_WORDS.get(name, name.replace("_", " "))
         record = record_label(self.document, error.entity, error.current)
+        from riskdesk.ui.conflict_dialog import ConflictDialog
+
         dialog = ConflictDialog(label, error.changed_by, value_in_words(scheme, mine, is_text),
                                 value_in_words(scheme, theirs, is_text), self.parent, is_text=is_text,
                                 when=when_in_words(error.changed_at) if error.changed_at else "", record=record)
@@ -74,6 +78,8 @@ class ConflictAsker:
         dialog.open()
 
     def _answered(self, error: ConflictError, name: str, mine: Any, record: str, label: str, result: int) -> None:
+        from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
+
         dialog = self.dialog
         if result in (ConflictDialog.DialogCode.Accepted, MERGED) and dialog is not None:
             chosen = dialog.merged_text() if result == MERGED else mine

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 LOG_NAME = "riskdesk.log"
 LOG_BYTES = 1_000_000  # about a thousand tracebacks per file
@@ -90,6 +92,11 @@ class CrashReporter:
             logger.exception("The error message could not be shown")
 
     def _show(self, details: str) -> None:
+        # Loaded here: the reporter is installed before the window's first paint, which needs none of these.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
         parent: QWidget | None = QApplication.activeWindow()
         box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong",
                           "riskdesk could not finish what it was doing. Everything already written to "

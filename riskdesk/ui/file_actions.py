@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from riskdesk.services.files import save_copy as copy_file
 from riskdesk.services.workspace import Workspace
@@ -72,7 +72,7 @@ class FileActions:
         self.host.show_document(document, read_only or check_later, check_later)
         if workspace.rolled_back_note:  # rare, and the last change may need making again: say it plainly
             self.notifier.show_message("An interrupted save was rolled back", workspace.rolled_back_note,
-                                       QMessageBox.Icon.Information)
+                                       information=True)
         return True
 
     def open_demo(self) -> None:
@@ -94,6 +94,8 @@ class FileActions:
         """Choose a register file to open."""
         document = self.host.document
         start = str(document.workspace.path.parent) if document else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog  # the dialogs' classes load when first used: see app.py
+
         chosen, _ = QFileDialog.getOpenFileName(self.host.window(), "Open a register", start, FILE_FILTER)
         if chosen:
             self.open_file(chosen)
@@ -103,7 +105,7 @@ class FileActions:
         from riskdesk.ui.new_register_wizard import NewRegisterWizard  # loaded when asked for
 
         wizard = NewRegisterWizard(Path.home(), self.host.window())
-        if wizard.exec() != QDialog.DialogCode.Accepted:
+        if wizard.exec() != wizard.DialogCode.Accepted:
             return
         try:
             path = wizard.create_file()
@@ -119,6 +121,8 @@ class FileActions:
             return
         path = document.workspace.path
         suggestion = str(path.with_name(path.stem + " (copy).sqlite"))
+        from PySide6.QtWidgets import QFileDialog
+
         chosen, _ = QFileDialog.getSaveFileName(self.host.window(), "Save a copy as", suggestion, FILE_FILTER)
         if not chosen:
             return

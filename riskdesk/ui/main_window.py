@@ -8,11 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QInputDialog,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -25,7 +22,7 @@ from riskdesk.services.queries import risks_in_subtree
 from riskdesk.storage.errors import ConflictError
 from riskdesk.ui import file_check
 from riskdesk.ui.background import stop_tasks
-from riskdesk.ui.bring_in_kinds import BringInActions
+from riskdesk.ui.bring_in_actions import BringInActions
 from riskdesk.ui.document import Document
 from riskdesk.ui.file_actions import FileActions
 from riskdesk.ui.heat_map_feed import HeatMapFeed
@@ -47,11 +44,12 @@ from riskdesk.ui.settings import (
     remember_file,
     set_history_name,
 )
-from riskdesk.ui.shortcuts import show_shortcuts
 from riskdesk.ui.start_page import StartPage
 from riskdesk.ui.status_bar import StatusLabels
 
-if TYPE_CHECKING:  # the heat map loads after the first paint (app.py), not with this module
+if TYPE_CHECKING:  # the heat map and the dialogs' classes load after the first paint (app.py)
+    from PySide6.QtWidgets import QMessageBox
+
     from riskdesk.ui.heatmap.panel import HeatMapPanel
 
 START, WORK = 0, 1
@@ -247,8 +245,11 @@ class MainWindow(QMainWindow):
 
     # -- the Notifier the controllers are given (ports.py) -----------------------------------
 
-    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
-        """A plain message in a box that does not block (tests and users both read it)."""
+    def show_message(self, title: str, text: str, information: bool = False) -> QMessageBox:
+        """A message in a box that does not block (tests and users both read it): a warning, unless information."""
+        from PySide6.QtWidgets import QMessageBox  # the dialogs' classes load when first used: see app.py
+
+        icon = QMessageBox.Icon.Information if information else QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
@@ -257,11 +258,15 @@ class MainWindow(QMainWindow):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question; True for yes."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, question: str, suggestion: str = "") -> str | None:
         """Ask for a line of text; None when the user gives up."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, accepted = QInputDialog.getText(self, title, question, QLineEdit.EchoMode.Normal, suggestion)
         return text if accepted else None
 
@@ -434,6 +439,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard shortcuts: every shortcut and its keys."""
+        from riskdesk.ui.shortcuts import show_shortcuts  # loaded when asked for
+
         self.shortcuts_dialog = show_shortcuts(self)
 
     def show_about(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from riskdesk.ui.report_actions import build_reports_menu
 
 if TYPE_CHECKING:
-    from riskdesk.ui.bring_in_kinds import BringInActions
+    from riskdesk.ui.bring_in_actions import BringInActions
     from riskdesk.ui.file_actions import FileActions
     from riskdesk.ui.register_actions import RegisterActions
     from riskdesk.ui.report_actions import ReportActions

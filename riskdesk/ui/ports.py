@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 class Notifier(Protocol):
     """Telling the user something and asking them: boxes, questions and the status line."""
 
-    def show_message(self, title: str, text: str,
-                     icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> object:
-        """Tell the user something in a box that does not block."""
+    def show_message(self, title: str, text: str, information: bool = False) -> object:
+        """Tell the user something in a box that does not block: a warning, unless information."""
         ...
 
     def confirm(self, title: str, text: str) -> bool:

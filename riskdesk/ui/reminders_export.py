@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 if TYPE_CHECKING:
     from riskdesk.ui.document import Document
@@ -46,5 +46,5 @@ def export_reminders(document: Document, parent: QWidget, notifier: Notifier, ta
     who = f" for {owner}" if owner else ""
     notifier.show_message("Export reminders", f"Wrote {count} reminder{'s' if count != 1 else ''}{who} to "
                       f"{target.name}. Open it in Outlook (or drag it onto the calendar) to add the dates; "
-                      "each comes with a reminder the day before.", QMessageBox.Icon.Information)
+                      "each comes with a reminder the day before.", information=True)
     return count

@@ -7,13 +7,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from riskdesk.core.periods import next_period_label, quarter_dates, quarter_label
 from riskdesk.ui.controller import EditingController
 from riskdesk.ui.report_kinds import KINDS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs' classes load when first used: see app.py
+    from PySide6.QtWidgets import QDialog
+
     from riskdesk.ui.ports import EditingHost, Notifier, Selection
     from riskdesk.ui.quarter_settings_dialog import QuarterSettingsDialog
     from riskdesk.ui.report_dialog import ReportDialog
@@ -96,7 +98,7 @@ class ReportActions(EditingController):
         except CheckError:
             check = None
         dialog = ClosePeriodDialog(period_label, suggestion, check, self.go_to_risk, self.host.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != dialog.DialogCode.Accepted:
             return None
         return dialog.chosen_label(suggestion)
 
@@ -111,7 +113,7 @@ class ReportActions(EditingController):
         period = reopenable_period(document.workspace)
         if period is None:
             self.notifier.show_message("Reopen a period", "No period has been closed yet, so there is none to reopen.",
-                                       QMessageBox.Icon.Information)
+                                       information=True)
             return False
         later = periods_removed_by_reopening(document.workspace, period)
         removed = (f" {', '.join(p.label for p in later)}, opened when it closed, is removed; comments written "

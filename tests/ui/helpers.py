@@ -62,7 +62,7 @@ class Answers:
         self.questions: list[str] = []
         self.statuses: list[str] = []
 
-    def show_message(self, title: str, text: str, icon: object = None) -> None:
+    def show_message(self, title: str, text: str, information: bool = False) -> None:
         self.messages.append((title, text))
 
     def confirm(self, title: str, text: str) -> bool:

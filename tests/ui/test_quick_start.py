@@ -92,7 +92,8 @@ def test_the_window_code_loads_only_what_the_first_paint_needs() -> None:
     later = {"riskdesk.ui.heatmap", "riskdesk.ui.about", "riskdesk.ui.guide", "riskdesk.ui.report_dialog",
              "riskdesk.ui.new_register_wizard", "riskdesk.ui.risk_editor.scores", "riskdesk.ui.risk_editor.lists",
              "riskdesk.ui.risk_editor.links", "riskdesk.ui.risk_editor.earlier_comments", "riskdesk.services.demo",
-             "reportlab", "openpyxl"}
+             "riskdesk.ui.bring_in_kinds", "riskdesk.ui.bring_in", "riskdesk.ui.bring_in_dialog",
+             "riskdesk.ui.conflict_dialog", "riskdesk.ui.shortcuts", "reportlab", "openpyxl"}
     assert not later & loaded, "loaded before the first paint though it is made after it or when asked for"
 
 

@@ -30,7 +30,6 @@ from riskdesk.services.history_queries import deleted_by
 from riskdesk.services.refresh import current_record, current_version
 from riskdesk.storage.errors import ConflictError
 from riskdesk.ui import commands
-from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
 from riskdesk.ui.conflict_resolution import ConflictAsker
 from riskdesk.ui.document import Document
 from riskdesk.ui.operations import Failure, WindowOp
@@ -38,6 +37,7 @@ from riskdesk.ui.risk_editor.notice import ColleagueNotice, changed_fields, dirt
 from riskdesk.ui.risk_editor.widgets import ErrorLabel, TextBox
 
 if TYPE_CHECKING:  # the form's parts load when it is made (build), after the window's first paint
+    from riskdesk.ui.conflict_dialog import ConflictDialog  # and the conflict question at the first conflict
     from riskdesk.ui.risk_editor.calm import CalmChoices
     from riskdesk.ui.risk_editor.earlier_comments import EarlierComments
     from riskdesk.ui.risk_editor.links import LinksBox
@@ -614,6 +614,8 @@ class RiskEditor(QWidget):
                   deleted: bool = False, changed_at: str = "") -> None:
         risk_id = self._current().id
         is_text = name in TEXTS and name not in DATES
+        from riskdesk.ui.conflict_dialog import MERGED, ConflictDialog
+
         dialog = ConflictDialog(LABELS.get(name, name), changed_by, mine, theirs, self, is_text=is_text,
                                 deleted=deleted, when=when_in_words(changed_at) if changed_at else "",
                                 record=self._current().reference)
