@@ -16,6 +16,7 @@ from riskdesk.core.model import (
     Person,
     Register,
     Risk,
+    Score,
     Settings,
     Snapshot,
 )
@@ -41,6 +42,9 @@ class RegisterContents:
     # The file's risk appetite and review cadence (None: the scheme's defaults).
     appetite: Appetite | None = None
     cadence: ReviewCadence | None = None
+    # Each risk's residual score when the last period closed, all the window's first paint needs
+    # of that period's snapshots (its direction arrows); None once the snapshots are read whole.
+    previous_residuals: dict[str, Score | None] | None = None
     _snapshot_index: dict[tuple[str, str], Snapshot] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
@@ -74,9 +78,10 @@ class RegisterContents:
 
     def live_direction(self, risk: Risk) -> Direction:
         """The live residual score against the last closed period's snapshot."""
-        closed = self.closed_periods()
         previous = None
-        if closed:
+        if self.previous_residuals is not None:
+            previous = self.previous_residuals.get(risk.id)
+        elif closed := self.closed_periods():
             snap = self.snapshot(closed[-1].id, risk.id)
             previous = snap.residual if snap else None
         return direction_of_travel(previous, risk.residual, self.scheme)

@@ -15,17 +15,18 @@ from riskdesk.storage.store import RegisterFile
 
 
 def load_first_view(workspace: Workspace) -> RegisterContents:
-    """What a window needs to paint at once: registers, risks, periods, links and the
-    last closed period's snapshots (for direction of travel). Controls, actions,
-    people and older snapshots follow with load_the_rest()."""
+    """What a window needs to paint at once: registers, risks, periods, links and each risk's
+    residual score when the last period closed (for direction of travel). Controls, actions,
+    people and the snapshots follow with load_the_rest()."""
     store = workspace.store
     periods = store.all(PERIOD)
     closed = sorted((p for p in periods if p.is_closed), key=lambda p: p.position)
     return RegisterContents(
         scheme=workspace.scheme, settings=workspace.settings, registers=store.all(REGISTER),
         risks=store.all(RISK), controls=[], actions=[], people=[], periods=periods,
-        snapshots=store.snapshots(closed[-1].id) if closed else [], links=store.all(LINK),
+        snapshots=[], links=store.all(LINK),
         appetite=load_appetite(workspace), cadence=load_cadence(workspace),
+        previous_residuals=store.residuals_at(closed[-1].id) if closed else {},
     )
 
 
@@ -36,6 +37,7 @@ def load_the_rest(workspace: Workspace, contents: RegisterContents) -> None:
     contents.actions = store.all(ACTION)
     contents.people = store.all(PERSON)
     contents.snapshots = store.snapshots()
+    contents.previous_residuals = None  # the snapshots now say it
     contents.__post_init__()
 
 
@@ -62,6 +64,7 @@ def refresh_contents(workspace: Workspace, contents: RegisterContents, changes: 
     if changes.periods:
         contents.periods = store.all(PERIOD)
         contents.snapshots = store.snapshots()
+        contents.previous_residuals = None
         contents.__post_init__()
     return contents
 

@@ -34,6 +34,25 @@ def write(store: RegisterFile, snapshot: Snapshot) -> None:
         )
 
 
+def residuals(store: RegisterFile, period_id: str) -> dict[str, Score | None]:
+    """Each risk's residual score in one period's snapshots, by risk id.
+
+    What a window's first paint needs of the last closed period (its direction arrows): at
+    10,000 risks about a third of the time reading those snapshots whole takes.
+    """
+    scores: dict[tuple[Any, Any], Score | None] = {}
+    rows = store.conn.execute(
+        "SELECT risk_id, residual_likelihood, residual_impact FROM snapshots WHERE period_id = ?", (period_id,)
+    ).fetchall()
+    made: dict[str, Score | None] = {}
+    for risk_id, likelihood, impact in rows:
+        key = (likelihood, impact)
+        if key not in scores:
+            scores[key] = Score(likelihood, impact) if likelihood and impact else None
+        made[risk_id] = scores[key]
+    return made
+
+
 def read(store: RegisterFile, period_id: str | None = None) -> list[Snapshot]:
     """Every snapshot, or those of one period."""
     # A register of 10,000 risks over 8 quarters has 80,000 of these: read plain

@@ -13,7 +13,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from riskdesk.core.model import Snapshot
+from riskdesk.core.model import Score, Snapshot
 from riskdesk.storage import diagnosis, snapshots
 from riskdesk.storage.errors import ConflictError, NotFoundError, RegisterFileError
 from riskdesk.storage.opening import (
@@ -386,6 +386,10 @@ class RegisterFile:
     def snapshots(self, period_id: str | None = None) -> list[Snapshot]:
         """Every snapshot, or those of one period."""
         return snapshots.read(self, period_id)
+
+    def residuals_at(self, period_id: str) -> dict[str, Score | None]:
+        """Each risk's residual score in one period's snapshots, by risk id."""
+        return snapshots.residuals(self, period_id)
 
     def history(self, entity_id: str | None = None) -> list[dict[str, Any]]:
         """History rows, oldest first, of one record or of the whole file."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.model import Score
 from riskdesk.services.queries import load_contents
-from riskdesk.services.refresh import BULK_AT, refresh_contents
+from riskdesk.services.refresh import BULK_AT, load_first_view, load_the_rest, refresh_contents
 from riskdesk.services.workspace import Workspace
 
 
@@ -65,5 +66,26 @@ def test_a_merged_close_reread_from_its_changes_matches_the_file(demo_5x5_path: 
         result = merge_copy(ws, theirs)
         assert result.outcome.snapshots_added and not result.changes.reload
         _same(refresh_contents(ws, ours, result.changes), load_contents(ws))
+    finally:
+        ws.close()
+
+
+def test_the_first_view_gives_each_risk_the_direction_the_whole_file_gives(demo_5x5_path: Path) -> None:
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        whole = load_contents(ws)
+        risk = whole.risks[0]
+        assert risk.residual is not None
+        # One risk moves up after the last close, so not every arrow is "no change".
+        ws.update_risk(risk.id, risk.version, residual=Score(5, 5))
+        whole = load_contents(ws)
+        first = load_first_view(ws)
+        assert not first.snapshots and first.previous_residuals  # the arrows' scores alone, not the snapshots
+        wanted = {r.id: whole.live_direction(r) for r in whole.risks}
+        assert {r.id: first.live_direction(r) for r in first.risks} == wanted
+        assert len(set(wanted.values())) > 1
+        load_the_rest(ws, first)
+        assert first.previous_residuals is None and first.snapshots
+        assert {r.id: first.live_direction(r) for r in first.risks} == wanted
     finally:
         ws.close()
