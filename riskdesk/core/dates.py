@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime
 
@@ -50,6 +49,8 @@ def _looks_like_a_date(text: str) -> bool:
         return True
     words = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text)
     if words:
+        import calendar  # only for a date that cannot be: not loaded with the window
+
         month = words.group(2).lower()
         return any(name.lower().startswith(month[:3]) for name in calendar.month_name[1:]) and len(month) >= 3
     return False

@@ -7,9 +7,8 @@ ones between quarterly).
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from riskdesk.core.model import Risk, RiskStatus
@@ -31,7 +30,8 @@ def add_months(day: date, months: int) -> date:
     """The same day so many months later (31 January + 1 month is 28 or 29 February)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    days_in_month = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, days_in_month))
 
 
 @dataclass(frozen=True)

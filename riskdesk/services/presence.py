@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 STALE_SECONDS = 120
@@ -51,9 +51,19 @@ class Presence:
     def __init__(self, register: Path, user: str):
         self.register = register
         self.user = user
-        self.host = socket.gethostname()
-        self.note = presence_dir(register) / f"{os.getpid()}-{self.host}.json"
         self.last_written = 0.0
+
+    @cached_property
+    def host(self) -> str:
+        """This computer's name, as its note gives it."""
+        import socket  # with the first note, after a window's first paint: not loaded with the window
+
+        return socket.gethostname()
+
+    @cached_property
+    def note(self) -> Path:
+        """This window's note."""
+        return presence_dir(self.register) / f"{os.getpid()}-{self.host}.json"
 
     def announce(self, now: float | None = None) -> bool:
         """Write or refresh this window's note; False when the folder cannot be written (we carry on)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -31,6 +30,8 @@ from riskdesk.storage.schema import SCHEMA_VERSION
 
 def new_id() -> str:
     """A fresh stable identifier for a record."""
+    import uuid  # with the first new record: reading a file for the window's first paint needs none
+
     return str(uuid.uuid4())
 
 

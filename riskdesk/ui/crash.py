@@ -11,12 +11,10 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from platformdirs import user_log_dir
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -32,6 +30,8 @@ Hook = Callable[[type[BaseException], BaseException, TracebackType | None], obje
 
 def log_folder() -> Path:
     """Where riskdesk writes its log for this user (platformdirs' user log folder)."""
+    from platformdirs import user_log_dir  # loaded at the first error: the window starts without it
+
     return Path(user_log_dir("riskdesk", appauthor=False))
 
 
@@ -39,19 +39,43 @@ class CrashReporter:
     """Catches exceptions that reach the event loop: logs them and shows one plain message."""
 
     def __init__(self, folder: Path | None = None):
-        self.folder = folder if folder is not None else log_folder()
-        self.log_path = self.folder / LOG_NAME
+        self._folder = folder  # None: the user's log folder, found at the first error
         self.last_box: QMessageBox | None = None
         self.last_details = ""
         self._previous: Hook | None = None
         self._handler: logging.Handler | None = None
         self._showing = False
 
+    @property
+    def folder(self) -> Path:
+        """The folder the log is kept in."""
+        if self._folder is None:
+            self._folder = log_folder()
+        return self._folder
+
+    @property
+    def log_path(self) -> Path:
+        """The log file (written from the first error on)."""
+        return self.folder / LOG_NAME
+
     def install(self) -> CrashReporter:
-        """Become sys.excepthook (the previous hook is kept for uninstall)."""
+        """Become sys.excepthook (the previous hook is kept for uninstall).
+
+        The log is opened at the first error: installing happens before the window's first
+        paint, and finding the folder and loading the log's code took about 8 ms of it.
+        """
+        self._previous = sys.excepthook
+        sys.excepthook = self.handle
+        return self
+
+    def _open_log(self) -> None:
+        if self._handler is not None:
+            return
+        from logging.handlers import RotatingFileHandler
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = RotatingFileHandler(self.log_path, maxBytes=LOG_BYTES, delay=True,
+            handler: logging.Handler = RotatingFileHandler(self.log_path, maxBytes=LOG_BYTES,
                                                            backupCount=LOG_FILES, encoding="utf-8")
         except OSError:  # a locked-down profile: still tell the user, just keep no file
             handler = logging.NullHandler()
@@ -60,9 +84,6 @@ class CrashReporter:
         logger.setLevel(logging.ERROR)
         logger.propagate = False
         self._handler = handler
-        self._previous = sys.excepthook
-        sys.excepthook = self.handle
-        return self
 
     def uninstall(self) -> None:
         """Put the previous hook back and close the log file."""
@@ -81,6 +102,7 @@ class CrashReporter:
             return
         details = "".join(traceback.format_exception(kind, error, trace))
         self.last_details = details
+        self._open_log()
         logger.error("Unexpected error\n%s", details)
         if self._handler is not None:
             self._handler.flush()

@@ -46,6 +46,7 @@ class Document(QObject):
         # The window paints with the risks first; the rest follows a moment later.
         self.contents: RegisterContents = load_first_view(workspace)
         self.complete = False
+        self.painted = False  # True once a window has shown the file (after_first_paint)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._seen_version = workspace.store.data_version()
         self._history_id = last_history_id(workspace)
@@ -53,14 +54,23 @@ class Document(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.check_for_colleagues)
         self.poll_timer.start()
+        # The first note beside the file, and the first look at the others', follow the first
+        # paint (after_first_paint): on a shared drive each is a trip to the server.
         self.presence = Presence(workspace.path, workspace.user)
-        self.presence.announce()
         self.people: list[str] = []
         self.presence_timer = QTimer(self)
         self.presence_timer.setInterval(PRESENCE_MS)
         self.presence_timer.timeout.connect(self.check_who_else)
         self.presence_timer.start()
-        QTimer.singleShot(0, self.check_who_else)
+
+    def after_first_paint(self) -> None:
+        """The window has shown the file: say we have it open, see who else has, read the rest. Once."""
+        if self.painted:
+            return
+        self.painted = True
+        if self.is_open:
+            self.check_who_else()
+        self.ensure_complete()
 
     def check_who_else(self) -> list[str]:
         """Keep our note fresh and tell the window who else has the file open."""

@@ -156,10 +156,10 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Once the table has painted its first rows, read the rest of the file.
+        # Once the table has painted its first rows: presence beside the file, the rest of the file.
         if (event.type() == QEvent.Type.Paint and self.document is not None
-                and not self.document.complete):
-            QTimer.singleShot(0, self.document.ensure_complete)
+                and not self.document.painted):
+            QTimer.singleShot(0, self.document.after_first_paint)
         return super().eventFilter(watched, event)
 
     # -- files -----------------------------------------------------------------------

@@ -140,3 +140,18 @@ def test_a_window_saved_on_a_larger_screen_fits_this_one_before_it_first_paints(
     assert screen.contains(window.geometry().marginsAdded(FRAME))
     window.document.close()
     window.document = None
+
+
+def test_the_note_that_says_the_file_is_open_is_written_after_the_first_paint(qtbot, demo_5x5_path: Path) -> None:
+    # On a shared drive each look beside the file is a trip to the server: the register shows first.
+    window = create_main_window(demo_5x5_path)
+    qtbot.addWidget(window)
+    note = window.document.presence.note
+    assert not note.exists() and not window.document.painted
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(note.exists)
+    assert window.document.painted and window.document.complete
+    window.document.close()
+    window.document = None
+    assert not note.exists()
