@@ -10,17 +10,23 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from riskdesk.ui.colours import cell_warning_colour
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 2  # how many risks here and below are flagged (int)
 
 Index = QModelIndex | QPersistentModelIndex
+ICON_MARGINS = 6
 
 
 class FlaggedNameDelegate(QStyledItemDelegate):
-    """Paints the register name, then the flag and count at the cell's right end."""
+    """Paints the register name, then the flag and count at the cell's right end.
+
+    The style lays the name out as it would beside an icon at the right (initStyleOption), so a
+    long name is cut short or wrapped before the flag; the flag is drawn in that place. (Asking
+    the style for its parts by name would load `QStyle`'s enums before the window's first paint.)
+    """
 
     def __init__(self, parent: QWidget | None = None, indentation: int = 20,
                  column_width: Callable[[], int] | None = None) -> None:
@@ -32,27 +38,28 @@ class FlaggedNameDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         return metrics.height() // 2 + 3 + metrics.horizontalAdvance(str(count)) + 6
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
         count = index.data(FLAG_ROLE)
-        if not count:
-            super().paint(painter, option, index)
-            return
-        width = self._mark_width(option, int(count))
-        whole = QRect(option.rect)
-        # The background (and selection) across the whole cell, then the name in what is left.
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
-        named = QStyleOptionViewItem(option)
-        named.rect = whole.adjusted(0, 0, -width, 0)
-        super().paint(painter, named, index)
-        self._paint_mark(painter, option, whole.adjusted(whole.width() - width, 0, 0, 0), int(count))
+        if count:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            option.decorationPosition = QStyleOptionViewItem.Position.Right
+            # Less the margins the style leaves either side of an icon; no taller than a line.
+            option.decorationSize = QSize(self._mark_width(option, int(count)) - ICON_MARGINS, 1)
 
-    def _paint_mark(self, painter: QPainter, option: QStyleOptionViewItem, box: QRect, count: int) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        count = index.data(FLAG_ROLE)
+        if count:
+            width = self._mark_width(option, int(count))
+            whole = QRect(option.rect)
+            self._paint_mark(painter, option, index, whole.adjusted(whole.width() - width, 0, 0, 0), int(count))
+
+    def _paint_mark(self, painter: QPainter, option: QStyleOptionViewItem, index: Index, box: QRect,
+                    count: int) -> None:
+        view = option.widget
+        selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+        selected = selection is not None and selection.isSelected(index.sibling(index.row(), index.column()))
         colour = (option.palette.color(QPalette.ColorRole.HighlightedText) if selected
                   else cell_warning_colour(option.palette))
         size = option.fontMetrics.height() // 2
@@ -72,22 +79,21 @@ class FlaggedNameDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """As wide as the name on one line (what the window widens the tree towards), as tall as
-        the name wrapped in the width it has now."""
-        count = int(index.data(FLAG_ROLE) or 0)
-        mark = self._mark_width(option, count) if count else 0
-        one_line = super().sizeHint(option, index)
+        """As wide as the name on one line and its flag (what the window widens the tree towards),
+        as tall as the name wrapped in the width it has now."""
+        one_line = super().sizeHint(option, index)  # the flag's room included (initStyleOption)
         height = one_line.height()
         column = self._column_width()
         if column > 0:
-            # The tree gives no width to measure in; the name has the column less its indent and
-            # the flag, so a long name wraps onto as many lines as it really needs.
+            # The tree gives no width to measure in; the name has the column less its indent
+            # (and the flag's room, which the style takes off), so a long name wraps onto as
+            # many lines as it really needs.
             depth, parent = 1, index.parent()
             while parent.isValid():
                 depth, parent = depth + 1, parent.parent()
             sized = QStyleOptionViewItem(option)
-            sized.rect = QRect(0, 0, max(column - self._indentation * depth - mark, 20), 10_000)
+            sized.rect = QRect(0, 0, max(column - self._indentation * depth, 20), 10_000)
             wrapped = super().sizeHint(sized, index).height()
             if wrapped > height:
                 height = wrapped + 4  # a little air between wrapped names
-        return QSize(one_line.width() + mark, height)
+        return QSize(one_line.width(), height)

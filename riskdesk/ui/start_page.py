@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -45,6 +44,8 @@ class RecentFileDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        from PySide6.QtWidgets import QStyle  # with the start page's first paint, not the window's code
+
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text = option.text

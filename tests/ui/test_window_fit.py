@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTableWidget, QWizard
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableWidget, QWizard
 
 from riskdesk.services.queries import load_contents
 from riskdesk.services.workspace import Workspace
@@ -182,3 +182,22 @@ def test_a_saved_layout_never_hides_the_table(make_window, qtbot, demo_5x5_path:
     app_settings().setValue("window/mainSplitter", old.saveState())
     window = make_window(demo_5x5_path)
     qtbot.waitUntil(lambda: window.risk_panel.table.width() > 100)
+
+
+def test_a_flagged_name_is_laid_out_before_its_flag(make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    tree = window.tree
+    index = window.tree_model.index(0, NAME)
+    count = index.data(FLAG_ROLE)
+    assert count
+    delegate = tree.itemDelegateForColumn(NAME) or tree.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(tree)
+    option.rect = tree.visualRect(index)
+    option.widget = tree
+    delegate.initStyleOption(option, index)
+    text = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, tree)
+    metrics = tree.fontMetrics()
+    flag = metrics.height() // 2 + 3 + metrics.horizontalAdvance(str(count))  # pole, pennant, gap, count
+    assert text.right() <= option.rect.right() - flag  # the name never runs under the flag and its count
+    assert text.width() > option.rect.width() // 2
