@@ -59,7 +59,7 @@ class FlaggedNameDelegate(QStyledItemDelegate):
                     count: int) -> None:
         view = option.widget
         selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
-        selected = selection is not None and selection.isSelected(index.sibling(index.row(), index.column()))
+        selected = selection is not None and selection.isSelected(index)
         colour = (option.palette.color(QPalette.ColorRole.HighlightedText) if selected
                   else cell_warning_colour(option.palette))
         size = option.fontMetrics.height() // 2
