@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from riskdesk.services.queries import subtree_ids
 from riskdesk.ui import commands
 from riskdesk.ui.controller import EditingController
 from riskdesk.ui.undo import edit_fields
@@ -76,10 +77,7 @@ class RegisterActions(EditingController):
         if document is None or register_id is None:
             return None
         self.host.commit_data()  # what is typed is in the history too
-        registers = document.contents.registers
-        ids = [register_id]
-        for found in ids:  # grows as the registers under it are found
-            ids += [r.id for r in registers if r.parent_id == found and r.id not in ids]
+        ids = sorted(subtree_ids(document.contents.registers, register_id, include_archived=True))
         register = document.contents.register(register_id)
         return open_history(document, f"History of {register.name if register else 'the register'}",
                             self.host.window(), register_ids=ids)

@@ -71,6 +71,21 @@ def test_a_registers_history_holds_its_risks(make_window, qtbot, demo_5x5_path: 
     _shot(dialog, "history-register.png")
 
 
+def test_a_registers_history_holds_the_registers_under_it(make_window, qtbot, demo_5x5_path: Path) -> None:
+    window = make_window(demo_5x5_path)
+    select_register(window, "Children's Services Departmental Risk Register")
+    window.actions_by_name["register_history"].trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None
+    shown = {c.record for c in dialog.changes}
+    contents = window.document.contents
+    under = {r.id for r in contents.registers if r.parent_id == window.selected_register_id()}
+    assert under  # the demo's service areas
+    assert {f"register {r.name}" for r in contents.registers if r.id in under} <= shown
+    assert {r.reference for r in contents.risks if r.register_id in under} <= shown
+    assert not any(record.startswith("SR ") for record in shown)  # the strategic register above it is left out
+
+
 def test_enter_on_a_history_row_sets_nothing_back(make_window, qtbot, demo_5x5_path: Path) -> None:
     from PySide6.QtCore import Qt
 
