@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class RegisterKind(StrEnum):
@@ -267,3 +267,15 @@ class Settings:
     arrow_style: str = "arrows"  # "arrows" or "triangles"
     logo_path: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+# The fields of each kind of record that hold one of a fixed list of choices (kept as the
+# choice's value): the file and the JSON export read them the same way.
+CHOICE_FIELDS: dict[type, dict[str, type[Enum]]] = {
+    Register: {"kind": RegisterKind},
+    Risk: {"status": RiskStatus, "treatment": Treatment},
+    Control: {"effectiveness": Effectiveness},
+    Action: {"status": ActionStatus, "rag": Rag},
+}
+# A risk's three scores, as its fields are named.
+SCORE_FIELDS: tuple[str, ...] = tuple(kind.value for kind in ScoreKind)

@@ -11,42 +11,30 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from riskdesk.core.model import (
+    CHOICE_FIELDS,
+    SCORE_FIELDS,
     Action,
-    ActionStatus,
     Control,
-    Effectiveness,
     HistoryEntry,
     Link,
     Period,
     Person,
-    Rag,
     Register,
-    RegisterKind,
     Risk,
     RiskStatus,
     Score,
     Settings,
     Snapshot,
-    Treatment,
 )
 from riskdesk.core.scheme import ScoringScheme
 from riskdesk.core.serialise import SchemeFormatError, scheme_from_dict, settings_from_dict
 from riskdesk.core.validation import MAX_TEXT, risk_problems, score_problems
 from riskdesk.interchange.json_export import FORMAT, FORMAT_VERSION
 from riskdesk.interchange.sheets import SpreadsheetError
-
-_ENUMS: dict[type, dict[str, type[Enum]]] = {
-    Register: {"kind": RegisterKind},
-    Risk: {"status": RiskStatus, "treatment": Treatment},
-    Control: {"effectiveness": Effectiveness},
-    Action: {"status": ActionStatus, "rag": Rag},
-}
-_SCORES = ("inherent", "residual", "target")
 
 
 class ExportFileError(SpreadsheetError):
@@ -188,7 +176,7 @@ class _Reader:
             if optional:
                 return None
             raise self.fail(where, f"{spec.name} must not be empty (null)")
-        enum = _ENUMS.get(cls, {}).get(spec.name)
+        enum = CHOICE_FIELDS.get(cls, {}).get(spec.name)
         if enum is not None:
             try:
                 return enum(raw)
@@ -238,7 +226,7 @@ class _Reader:
 
     def risk(self, doc: ExportDocument, entry: dict[str, Any], number: int, periods: dict[str, Period]) -> None:
         where = f"risk {self.label(entry, 'reference', number)}"
-        scores = {kind: self.score(entry.get(kind), where, kind, doc.scheme) for kind in _SCORES}
+        scores = {kind: self.score(entry.get(kind), where, kind, doc.scheme) for kind in SCORE_FIELDS}
         risk: Risk = self.record(Risk, entry, where, extra=scores)
         problems = risk_problems(doc.scheme, risk)
         if problems:
@@ -273,7 +261,7 @@ class _Reader:
             comment = item.get("comment", "")
             if not isinstance(comment, str):
                 raise self.fail(here, "the comment must be text")
-            inherent, residual, target = (self.score(item.get(k), here, k, doc.scheme) for k in _SCORES)
+            inherent, residual, target = (self.score(item.get(k), here, k, doc.scheme) for k in SCORE_FIELDS)
             doc.snapshots.append(Snapshot(period.id, risk.id, status_value, inherent, residual, target, comment))
 
     def listed(self, entry: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:

@@ -7,13 +7,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
-from riskdesk.core.model import Risk, Score
+from riskdesk.core.model import SCORE_FIELDS, Risk, Score
 from riskdesk.core.scheme import Level, ScoringScheme
 from riskdesk.core.serialise import scheme_to_dict
 from riskdesk.core.validation import Problem, ValidationError
 from riskdesk.services.files import backup_before
 from riskdesk.services.workspace import Workspace
-from riskdesk.storage.records import RISK, SCORE_FIELDS
+from riskdesk.storage.records import RISK
 
 
 @dataclass(frozen=True)

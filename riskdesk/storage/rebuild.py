@@ -12,10 +12,10 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from riskdesk.core.model import HistoryEntry, Snapshot
+from riskdesk.core.model import SCORE_FIELDS, HistoryEntry, Snapshot
 from riskdesk.storage import diagnosis
 from riskdesk.storage.errors import RegisterFileError
-from riskdesk.storage.records import SCORE_FIELDS, EntitySpec
+from riskdesk.storage.records import EntitySpec
 
 if TYPE_CHECKING:
     from riskdesk.storage.store import RegisterFile

@@ -12,23 +12,18 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from riskdesk.core.model import (
+    CHOICE_FIELDS,
+    SCORE_FIELDS,
     Action,
-    ActionStatus,
     Control,
-    Effectiveness,
     Link,
     Period,
     Person,
-    Rag,
     Register,
-    RegisterKind,
     Risk,
-    RiskStatus,
     Score,
-    Treatment,
 )
 
-SCORE_FIELDS = ("inherent", "residual", "target")
 # Texts every record of their kind has; a NULL written by another program reads as "".
 REQUIRED_TEXTS = frozenset({"reference", "title", "description", "name", "label"})
 
@@ -245,22 +240,22 @@ def _default_of(cls: type, name: str) -> Any:
 
 
 REGISTER = EntitySpec(
-    "register", "registers", Register, {"kind": RegisterKind},
+    "register", "registers", Register, CHOICE_FIELDS[Register],
     bools=frozenset({"archived"}), label=lambda r: r.name,
 )
 RISK = EntitySpec(
-    "risk", "risks", Risk, {"status": RiskStatus, "treatment": Treatment},
+    "risk", "risks", Risk, CHOICE_FIELDS[Risk],
     dates=frozenset({"target_date", "last_reviewed", "next_review"}),
     bools=frozenset({"exempt", "archived"}),
     scores=frozenset(SCORE_FIELDS),
     label=lambda r: r.reference,
 )
 CONTROL = EntitySpec(
-    "control", "controls", Control, {"effectiveness": Effectiveness},
+    "control", "controls", Control, CHOICE_FIELDS[Control],
     label=lambda c: c.description[:60],
 )
 ACTION = EntitySpec(
-    "action", "actions", Action, {"status": ActionStatus, "rag": Rag},
+    "action", "actions", Action, CHOICE_FIELDS[Action],
     dates=frozenset({"due_date"}), label=lambda a: a.description[:60],
 )
 PERSON = EntitySpec("person", "people", Person, {}, label=lambda p: p.name)

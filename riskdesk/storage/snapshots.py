@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from riskdesk.core.model import RiskStatus, Score, Snapshot
+from riskdesk.core.model import SCORE_FIELDS, RiskStatus, Score, Snapshot
 from riskdesk.storage import diagnosis
 from riskdesk.storage.errors import RegisterFileError
-from riskdesk.storage.records import SCORE_FIELDS
 
 if TYPE_CHECKING:
     from riskdesk.storage.store import RegisterFile
