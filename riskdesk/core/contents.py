@@ -49,8 +49,14 @@ class RegisterContents:
         init=False, repr=False, compare=False, default_factory=dict
     )
 
+    _last_closed_id: str | None = field(init=False, repr=False, compare=False, default=None)
+
     def __post_init__(self) -> None:
+        # Called again whenever the periods or snapshots are read afresh (services.refresh).
         self._snapshot_index = {(s.period_id, s.risk_id): s for s in self.snapshots}
+        closed = self.closed_periods()
+        # Every direction arrow compares with this period: worked out once, not per table cell.
+        self._last_closed_id = closed[-1].id if closed else None
 
     def register(self, register_id: str) -> Register | None:
         """The register with this id."""
@@ -81,8 +87,8 @@ class RegisterContents:
         previous = None
         if self.previous_residuals is not None:
             previous = self.previous_residuals.get(risk.id)
-        elif closed := self.closed_periods():
-            snap = self.snapshot(closed[-1].id, risk.id)
+        elif self._last_closed_id is not None:
+            snap = self.snapshot(self._last_closed_id, risk.id)
             previous = snap.residual if snap else None
         return direction_of_travel(previous, risk.residual, self.scheme)
 

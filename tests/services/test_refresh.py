@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from riskdesk.core.changes import OpChanges
+from riskdesk.core.direction import Direction
 from riskdesk.core.model import Score
 from riskdesk.services.queries import load_contents
 from riskdesk.services.refresh import BULK_AT, load_first_view, load_the_rest, refresh_contents
@@ -16,6 +17,8 @@ def _same(ours, fresh) -> None:
     assert {r.id: r for r in ours.risks} == {r.id: r for r in fresh.risks}
     assert [p.id for p in ours.periods] == [p.id for p in fresh.periods]
     assert {(s.period_id, s.risk_id) for s in ours.snapshots} == {(s.period_id, s.risk_id) for s in fresh.snapshots}
+    # The arrows compare with the period closed last, which the refreshed copy must know too.
+    assert {r.id: ours.live_direction(r) for r in ours.risks} == {r.id: fresh.live_direction(r) for r in fresh.risks}
 
 
 def test_closing_a_period_reread_from_its_changes_matches_the_file(demo_5x5_path: Path) -> None:
@@ -87,5 +90,24 @@ def test_the_first_view_gives_each_risk_the_direction_the_whole_file_gives(demo_
         load_the_rest(ws, first)
         assert first.previous_residuals is None and first.snapshots
         assert {r.id: first.live_direction(r) for r in first.risks} == wanted
+    finally:
+        ws.close()
+
+
+def test_after_a_close_the_arrows_compare_with_the_quarter_just_closed(demo_5x5_path: Path) -> None:
+    ws = Workspace.open(demo_5x5_path)
+    try:
+        ours = load_contents(ws)
+        risk = ours.risks[0]
+        ws.update_risk(risk.id, risk.version, residual=Score(5, 5))
+        ours = load_contents(ws)
+        assert ours.live_direction(next(r for r in ours.risks if r.id == risk.id)) != Direction.NO_CHANGE
+        period = ours.current_period()
+        assert period is not None
+        changes = ws.close_period(period.id, next_label="Q2 2024/25")
+        ours = refresh_contents(ws, ours, changes)
+        moved = next(r for r in ours.risks if r.id == risk.id)
+        assert ours.live_direction(moved) == load_contents(ws).live_direction(moved)
+        assert ours.live_direction(moved) == Direction.NO_CHANGE  # against its score when the quarter closed
     finally:
         ws.close()
